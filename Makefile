@@ -1,0 +1,41 @@
+# Two commands for researchers: `make run` and `make test`. Both create .venv when it is missing.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+ARTICLE ?= data/articles/kazakhstan-abraham-accords.txt
+
+.PHONY: run test unit nbval lab bench notebooks clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (analysis)" >/dev/null
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)  ## run the whole suite on the default article into runs/<slug>/ (and figures/)
+	$(PY) -m analysis run $(ARTICLE)
+
+test: $(STAMP) unit nbval  ## unit tests, then nbval on every committed notebook
+
+unit: $(STAMP)
+	$(PY) -m pytest -q tests
+
+nbval: $(STAMP)
+	$(PY) -m pytest -q --nbval notebooks --sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+notebooks: $(STAMP)  ## re-execute the committed notebooks in place with their default parameters
+	$(PY) -m analysis notebooks
+
+lab: $(STAMP)  ## JupyterLab on the notebooks with the project's kernel
+	$(PY) -m jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP)  ## accuracy and speed tables
+	$(PY) benchmarks/quotes.py
+	$(PY) benchmarks/suite_speed.py
+
+clean:
+	rm -rf runs
