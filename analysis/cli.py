@@ -1,0 +1,68 @@
+"""Command line: `python -m analysis run ARTICLE [--out DIR]`, `quotes IN --out PRED`, `notebooks`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+from .errors import InputError
+
+
+def _parse_parameter(text: str) -> tuple[str, object]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    for cast in (int, float):
+        try:
+            return name, cast(value)
+        except ValueError:
+            pass
+    return name, value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run every notebook on an article (papermill)")
+    run.add_argument("article", nargs="?", default=str(paths.relative(paths.DEFAULT_ARTICLE)),
+                     help="plain-text article file (default: the seed article)")
+    run.add_argument("--out", help="output folder (default: runs/<slug>)")
+    run.add_argument("-p", "--parameter", action="append", type=_parse_parameter, default=[],
+                     metavar="NAME=VALUE", help="notebook parameter, e.g. -p assumed_n=500")
+
+    quotes = sub.add_parser("quotes", help="quote predictions for a benchmark JSONL file")
+    quotes.add_argument("input", help="documents in the ../shared/benchmarks JSONL format")
+    quotes.add_argument("--out", required=True, help="predictions in the scorer's format")
+
+    sub.add_parser("notebooks", help="re-execute the committed notebooks in place")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            from .runner import run_suite
+
+            run_suite(args.article, args.out, parameters=dict(args.parameter))
+        elif args.command == "quotes":
+            from .quotes.benchmark_io import predict_file
+
+            predict_file(Path(args.input), Path(args.out))
+        elif args.command == "notebooks":
+            from .runner import refresh_notebooks
+
+            refresh_notebooks()
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # RunError and friends: one line, no traceback from deep inside
+        from .runner import RunError
+
+        if isinstance(exc, RunError):
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        raise
+    return 0

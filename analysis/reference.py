@@ -1,0 +1,262 @@
+"""Reference observations with provenance (data/reference/), validated when loaded.
+
+Each table has a schema: its columns, their types (text, number, integer, ISO date) and, for
+some, a vocabulary. A file that breaks it raises `ReferenceDataError` naming the file, the row
+(line number in the CSV, header = line 1) and the column. ISO date columns stay strings
+(`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), because their precision matters.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .errors import InputError
+
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class ReferenceDataError(InputError):
+    """A reference table breaks its schema."""
+
+    def __init__(self, path: str | Path, problem: str, row: int | None = None, column: str | None = None):
+        where = []
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column '{column}'")
+        self.row, self.column = row, column
+        super().__init__(path, (", ".join(where) + ": " if where else "") + problem)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a reference table: its type, whether it may be empty, its vocabulary."""
+
+    name: str
+    kind: str = "text"  # text | number | integer | date
+    required: bool = True  # a value must be present in every row
+    vocabulary: frozenset[str] | None = None
+
+
+def _cols(*specs: Column) -> tuple[Column, ...]:
+    return specs
+
+
+FACT_METRICS = frozenset("""
+population population_change share_muslim_pct share_sunni_pct diplomatic_relations_established
+recognition_by_israel independence_declared israeli_embassy_opened kazakh_embassy_opened
+abraham_accords_joining_announced abraham_accords_member_joined accession_statement_issued
+arab_peace_initiative_adopted ambassador_recalled economic_cooperation_paused trilateral_call_held
+critical_minerals_mou_signed statement_issued politburo_meeting_held diplomatic_relations_duration
+abraham_accords_joiner_ordinal prospective_new_members bilateral_trade_usd goods_trade_usd
+goods_exports_usd goods_trade_growth_pct bilateral_trade_growth_pct israeli_investment_cumulative_usd
+oil_supplier_rank share_of_israel_fuel_supply_pct ceasefire_effective ceasefire_agreement_signed
+ceasefire_ended war_duration deaths_cumulative displaced_persons displaced_share_pct killed
+hostages_taken living_hostages_released icc_warrants_requested icc_warrants_issued
+icc_warrants_request_withdrawn ipc_phase3plus_share_pct ipc_phase3_share_pct ipc_phase4_share_pct
+ipc_phase5_share_pct ipc_phase3plus_people ipc_phase3_people ipc_phase4_people ipc_phase5_people
+famine_classified
+""".split())
+CONFIDENCE = frozenset({"high", "medium", "low"})
+
+FACTS_SCHEMA = _cols(
+    Column("fact_id"), Column("subject"), Column("metric", vocabulary=FACT_METRICS),
+    Column("value"),  # a number, or an ISO date when unit == date (checked row by row)
+    Column("value_low", "number", False), Column("value_high", "number", False),
+    Column("qualifier", vocabulary=frozenset(
+        {"exact", "approx", "at_least", "at_most", "annualised_from_partial", "estimate"})),
+    Column("unit", vocabulary=frozenset(
+        {"people", "percent", "USD", "date", "count", "years", "months", "rank", "days"})),
+    Column("period_start", "date", False), Column("period_end", "date", False),
+    Column("source_org"), Column("source_title", required=False), Column("url", required=False),
+    Column("via", required=False), Column("confidence", vocabulary=CONFIDENCE),
+    Column("notes", required=False),
+)
+POLLS_SCHEMA = _cols(
+    Column("poll_id"), Column("organisation"), Column("country"),
+    Column("fieldwork_start", "date"), Column("fieldwork_end", "date", False),
+    Column("n", "integer", False), Column("n_note", required=False),
+    Column("method", required=False), Column("question", required=False),
+    Column("response", vocabulary=frozenset({
+        "positive", "negative", "very_positive", "very_negative", "somewhat_negative",
+        "dont_know", "approve", "oppose", "support", "agree"})),
+    Column("percent", "number"), Column("margin_of_error", "number", False),
+    Column("url", required=False), Column("via", required=False),
+    Column("confidence", vocabulary=CONFIDENCE), Column("notes", required=False),
+)
+QUOTE_SOURCES_SCHEMA = _cols(
+    Column("quote_id"), Column("article_quote"), Column("attributed_to_in_article"),
+    Column("source_text", required=False),
+    Column("source_language", required=False, vocabulary=frozenset({"en", "ar", "ru", "fr"})),
+    Column("source_org", required=False), Column("url", required=False),
+    Column("via", required=False), Column("notes", required=False),
+)
+SCHEMAS = {"facts": FACTS_SCHEMA, "polls": POLLS_SCHEMA, "quote_sources": QUOTE_SOURCES_SCHEMA}
+
+
+def reference_dir(folder: str | Path | None = None) -> Path:
+    """The reference folder: `folder` if given (relative to the project root), else data/reference."""
+    return paths.resolve(folder) if folder not in (None, "") else paths.REFERENCE
+
+
+def read_table(path: Path, schema: tuple[Column, ...]) -> pd.DataFrame:
+    """Read a CSV and validate it against `schema`; raise ReferenceDataError on the first problem."""
+    if not path.exists():
+        raise ReferenceDataError(path, "file not found")
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
+    except UnicodeDecodeError as exc:
+        raise ReferenceDataError(path, f"not valid UTF-8 (byte offset {exc.start})") from None
+    except csv.Error as exc:
+        raise ReferenceDataError(path, f"malformed CSV: {exc}") from None
+    if not rows:
+        raise ReferenceDataError(path, "the file is empty (no header row)")
+    header, body = rows[0], rows[1:]
+    expected = [c.name for c in schema]
+    unknown = [h for h in header if h not in expected]
+    if unknown:
+        raise ReferenceDataError(path, f"unknown column(s) {unknown}; expected {expected}")
+    missing = [c for c in expected if c not in header]
+    if missing:
+        raise ReferenceDataError(path, f"missing column(s) {missing}")
+    if len(set(header)) != len(header):
+        raise ReferenceDataError(path, "duplicate column names in the header")
+    records = []
+    for line, row in enumerate(body, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise ReferenceDataError(path, f"has {len(row)} fields, the header has {len(header)}", row=line)
+        record = dict(zip(header, (cell.strip() for cell in row)))
+        records.append({c.name: _check_cell(path, line, c, record[c.name]) for c in schema})
+    if not records:
+        raise ReferenceDataError(path, "no data rows")
+    df = pd.DataFrame(records, columns=expected)
+    for c in schema:
+        if c.kind == "number":
+            df[c.name] = df[c.name].astype("float64")
+        elif c.kind == "integer":
+            df[c.name] = df[c.name].astype("Int64")
+    return df
+
+
+def _check_cell(path: Path, line: int, column: Column, cell: str):
+    if cell == "":
+        if column.required:
+            raise ReferenceDataError(path, "empty, a value is required", row=line, column=column.name)
+        return None
+    if column.vocabulary is not None and cell not in column.vocabulary:
+        raise ReferenceDataError(path, f"{cell!r} is not one of {sorted(column.vocabulary)}",
+                                 row=line, column=column.name)
+    if column.kind == "number":
+        try:
+            return float(cell)
+        except ValueError:
+            raise ReferenceDataError(path, f"{cell!r} is not a plain number", row=line,
+                                     column=column.name) from None
+    if column.kind == "integer":
+        if not re.fullmatch(r"\d+", cell):
+            raise ReferenceDataError(path, f"{cell!r} is not a whole number", row=line,
+                                     column=column.name)
+        return int(cell)
+    if column.kind == "date":
+        _check_iso_date(path, line, column.name, cell)
+    return cell
+
+
+def _check_iso_date(path: Path, line: int, column: str, cell: str) -> None:
+    if not ISO_DATE.match(cell):
+        raise ReferenceDataError(path, f"{cell!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                 row=line, column=column)
+    parts = [int(x) for x in cell.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        raise ReferenceDataError(path, f"{cell!r} is not a real date", row=line, column=column) from None
+
+
+def _check_unique(df: pd.DataFrame, path: Path, key: str) -> None:
+    dup = df[df[key].duplicated()]
+    if not dup.empty:
+        raise ReferenceDataError(path, f"duplicate {key} {dup[key].iloc[0]!r}",
+                                 row=int(dup.index[0]) + 2, column=key)
+
+
+def load_facts(folder: str | Path | None = None) -> pd.DataFrame:
+    """facts.csv, validated. `value` stays text (a number, or an ISO date when unit is date);
+    `value_num` holds it as a float for numeric rows (NaN for dates)."""
+    path = reference_dir(folder) / "facts.csv"
+    df = read_table(path, FACTS_SCHEMA)
+    _check_unique(df, path, "fact_id")
+    for i, row in df.iterrows():
+        line = int(i) + 2
+        if row["unit"] == "date":
+            _check_iso_date(path, line, "value", row["value"])
+        else:
+            try:
+                float(row["value"])
+            except ValueError:
+                raise ReferenceDataError(path, f"{row['value']!r} is not a plain number "
+                                         f"(unit {row['unit']})", row=line, column="value") from None
+        if row["qualifier"] == "at_least" and row["value_low"] is not None and not pd.isna(row["value_low"]):
+            if float(row["value_low"]) != float(row["value"]):
+                raise ReferenceDataError(path, "at_least requires value_low == value", row=line,
+                                         column="value_low")
+        if row["period_start"] and row["period_end"] and row["period_start"] > row["period_end"]:
+            raise ReferenceDataError(path, "period_start is after period_end", row=line,
+                                     column="period_start")
+    df["value_num"] = pd.to_numeric(df["value"].where(df["unit"] != "date"), errors="coerce")
+    return df
+
+
+def load_polls(folder: str | Path | None = None) -> pd.DataFrame:
+    """polls.csv, validated: percent in 0..100, n a positive whole number where given."""
+    path = reference_dir(folder) / "polls.csv"
+    df = read_table(path, POLLS_SCHEMA)
+    bad = df[(df["percent"] < 0) | (df["percent"] > 100)]
+    if not bad.empty:
+        raise ReferenceDataError(path, f"percent {bad['percent'].iloc[0]} outside 0..100",
+                                 row=int(bad.index[0]) + 2, column="percent")
+    bad_n = df[df["n"].notna() & (df["n"] <= 0)]
+    if not bad_n.empty:
+        raise ReferenceDataError(path, "n must be positive", row=int(bad_n.index[0]) + 2, column="n")
+    return df
+
+
+def load_quote_sources(folder: str | Path | None = None) -> pd.DataFrame:
+    """quote_sources.csv, validated."""
+    path = reference_dir(folder) / "quote_sources.csv"
+    df = read_table(path, QUOTE_SOURCES_SCHEMA)
+    _check_unique(df, path, "quote_id")
+    return df
+
+
+def load_sources(folder: str | Path | None = None) -> pd.DataFrame:
+    """The sources table: one row per source (organisation, title, URL) with the rows resting on it.
+
+    Columns: source_org, source_title, url, via, tables, n_rows, ids.
+    """
+    folder = reference_dir(folder)
+    facts = load_facts(folder).assign(table="facts", id=lambda d: d["fact_id"])
+    polls = load_polls(folder).assign(table="polls", id=lambda d: d["poll_id"],
+                                      source_org=lambda d: d["organisation"], source_title=None)
+    quotes = load_quote_sources(folder).assign(table="quote_sources", id=lambda d: d["quote_id"],
+                                               source_title=None)
+    rows = pd.concat([t[["source_org", "source_title", "url", "via", "table", "id"]]
+                      for t in (facts, polls, quotes)], ignore_index=True)
+    rows = rows[rows["source_org"].notna() | rows["url"].notna()].fillna("")
+    grouped = (rows.groupby(["source_org", "url"], sort=True)
+               .agg(source_title=("source_title", lambda s: next((x for x in s if x), "")),
+                    via=("via", lambda s: "; ".join(sorted({x for x in s if x}))),
+                    tables=("table", lambda s: ", ".join(sorted(set(s)))),
+                    n_rows=("id", "size"),
+                    ids=("id", lambda s: " ".join(sorted(set(s)))))
+               .reset_index())
+    return grouped[["source_org", "source_title", "url", "via", "tables", "n_rows", "ids"]]

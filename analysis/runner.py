@@ -1,0 +1,135 @@
+"""Running the notebook suite on an article with papermill.
+
+A run executes every numbered notebook in `notebooks/` with the article as a parameter, in a
+staging folder beside the target. Only when all notebooks succeed does the staging folder
+replace `runs/<slug>/` (and, for the default article, refresh `figures/`); a failing notebook
+stops the run with a message naming the notebook and cell, and the previous results stay.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+
+from . import paths
+from .article import load_article
+from .errors import InputError
+
+KERNEL = "python3"
+
+
+class RunError(RuntimeError):
+    """A notebook of the suite failed."""
+
+
+def suite_notebooks() -> list[Path]:
+    """The suite's notebooks in run order: `notebooks/NN_*.ipynb`."""
+    return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def notebook_parameters(notebook: Path) -> dict[str, str]:
+    """Names and default values (as source text) of a notebook's `parameters` cell."""
+    import papermill
+
+    return {name: spec["default"] for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+
+
+def execute(notebook: Path, output: Path, parameters: dict | None = None) -> None:
+    """Execute one notebook with papermill; raise RunError naming the notebook and failing cell."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters=parameters or {}, kernel_name=KERNEL,
+            cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False,
+        )
+    except PapermillExecutionError as exc:
+        raise RunError(
+            f"notebook {notebook.name} failed in cell {exc.exec_count} "
+            f"(cell index {exc.cell_index}): {exc.ename}: {exc.evalue}"
+        ) from None
+
+
+def run_suite(
+    article: str | Path,
+    out: str | Path | None = None,
+    parameters: dict | None = None,
+    notebooks: list[Path] | None = None,
+    progress: Callable[[str], None] = print,
+) -> Path:
+    """Run every notebook on `article`; results go to `out` (default `runs/<slug>`).
+
+    `parameters` are passed to the notebooks that declare them. Returns the output folder.
+    """
+    article_path = paths.resolve(article)
+    loaded = load_article(article_path)  # fail early, with a clear message, on bad input
+    target = paths.resolve(out) if out else paths.run_dir(loaded.slug)
+    notebooks = notebooks if notebooks is not None else suite_notebooks()
+    if not notebooks:
+        raise InputError(paths.NOTEBOOKS, "no notebooks found (expected NN_name.ipynb)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.staging-"))
+    (staging / "notebooks").mkdir()
+    try:
+        for i, notebook in enumerate(notebooks, start=1):
+            progress(f"[{i}/{len(notebooks)}] {notebook.stem} on {loaded.slug}")
+            declared = notebook_parameters(notebook)
+            given = {"article": str(article_path), "run_dir": str(staging), **(parameters or {})}
+            execute(notebook, staging / "notebooks" / notebook.name,
+                    {k: v for k, v in given.items() if k in declared})
+        _replace(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if article_path.resolve() == paths.DEFAULT_ARTICLE.resolve() and target == paths.run_dir(loaded.slug):
+        publish_figures(target / "figures")
+    progress(f"done: {paths.relative(target)} (notebooks, tables, figures)")
+    return target
+
+
+def _replace(staging: Path, target: Path) -> None:
+    """Move the finished staging folder into place; the old results go only after that."""
+    backup = None
+    if target.exists():
+        backup = target.with_name(f".{target.name}.old")
+        shutil.rmtree(backup, ignore_errors=True)
+        target.rename(backup)
+    staging.rename(target)
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def publish_figures(folder: Path) -> None:
+    """Copy a finished run's figures into the project's figures/ folder."""
+    from .outputs import atomic_write_bytes
+
+    for figure in sorted(folder.glob("*")):
+        if figure.is_file():
+            atomic_write_bytes(paths.FIGURES / figure.name, figure.read_bytes())
+
+
+def refresh_notebooks(notebooks: list[Path] | None = None,
+                      progress: Callable[[str], None] = print) -> None:
+    """Re-execute the committed notebooks in place with their default parameters.
+
+    Papermill's timing metadata is removed so that a re-run without changes gives no diff.
+    """
+    for notebook in notebooks or suite_notebooks():
+        progress(f"executing {paths.relative(notebook)}")
+        with tempfile.TemporaryDirectory() as tmp:
+            executed = Path(tmp) / notebook.name
+            execute(notebook, executed)
+            nb = nbformat.read(executed, as_version=4)
+        strip_run_metadata(nb)
+        nbformat.write(nb, notebook)
+
+
+def strip_run_metadata(nb: nbformat.NotebookNode) -> None:
+    """Drop papermill's and Jupyter's per-run metadata (timestamps, durations) in place."""
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)

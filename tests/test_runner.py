@@ -1,0 +1,81 @@
+"""The runner: papermill with the article as a parameter, atomic results, clear failures."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from analysis import paths
+from analysis.runner import RunError, run_suite, strip_run_metadata
+
+
+def _notebook(path, body: str, fail: bool = False):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    params = nbformat.v4.new_code_cell('article = ""  # article file\nrun_dir = ""  # output folder')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(body)]
+    if fail:
+        nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('deliberate failure')"))
+    nbformat.write(nb, path)
+    return path
+
+
+WRITE_TABLE = (
+    "from analysis.outputs import open_run\n"
+    "import pandas as pd\n"
+    "run = open_run(article, run_dir)\n"
+    "run.save_table(pd.DataFrame({'paragraphs': [len(run.article.paragraphs)]}), 'count')"
+)
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("One paragraph.\nAnother paragraph.\n", encoding="utf-8")
+    return path
+
+
+def test_run_writes_notebooks_and_tables(tmp_path, article):
+    nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE)
+    out = run_suite(article, tmp_path / "out", notebooks=[nb], progress=lambda _: None)
+    assert (out / "tables" / "count.csv").read_text() == "paragraphs\n2\n"
+    assert (out / "notebooks" / "01_count.ipynb").exists()
+    assert not [p for p in out.parent.iterdir() if ".staging-" in p.name]
+
+
+def test_failing_notebook_names_itself_and_keeps_previous_results(tmp_path, article):
+    good = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE)
+    out = run_suite(article, tmp_path / "out", notebooks=[good], progress=lambda _: None)
+    before = (out / "tables" / "count.csv").read_text()
+    article.write_text("Changed.\nText.\nThree.\n", encoding="utf-8")
+    bad = _notebook(tmp_path / "02_broken.ipynb", WRITE_TABLE, fail=True)
+    with pytest.raises(RunError, match=r"02_broken.ipynb failed in cell .*ValueError: deliberate failure"):
+        run_suite(article, out, notebooks=[good, bad], progress=lambda _: None)
+    assert (out / "tables" / "count.csv").read_text() == before
+    assert not [p for p in out.parent.iterdir() if ".staging-" in p.name]
+
+
+def test_cli_reports_bad_article_without_traceback(tmp_path):
+    missing = tmp_path / "nowhere.txt"
+    result = subprocess.run([sys.executable, "-m", "analysis", "run", str(missing)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "nowhere.txt: file not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_committed_notebooks_are_clean():
+    """Every suite notebook: one parameters cell, executed outputs, no run metadata left."""
+    notebooks = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    assert notebooks, "no notebooks"
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, f"{path.name}: expected one parameters cell"
+        assert all(c.execution_count is not None for c in code), f"{path.name}: not executed"
+        copy = nbformat.from_dict(nb)
+        strip_run_metadata(copy)
+        assert copy == nb, f"{path.name}: papermill metadata left in the committed notebook"
