@@ -16,6 +16,7 @@ import nbformat
 
 from . import paths
 from .article import load_article
+from .contract import check_run_tables
 from .errors import InputError
 
 KERNEL = "python3"
@@ -81,6 +82,7 @@ def run_suite(
             given = {"article": str(article_path), "run_dir": str(staging), **(parameters or {})}
             execute(notebook, staging / "notebooks" / notebook.name,
                     {k: v for k, v in given.items() if k in declared})
+        check_run_tables(staging / "tables")
         _replace(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -79,3 +79,13 @@ def test_committed_notebooks_are_clean():
         copy = nbformat.from_dict(nb)
         strip_run_metadata(copy)
         assert copy == nb, f"{path.name}: papermill metadata left in the committed notebook"
+
+
+def test_a_table_breaking_the_contract_fails_the_run(tmp_path, article):
+    from analysis.errors import InputError
+
+    nb = _notebook(tmp_path / "01_bad.ipynb",
+                   WRITE_TABLE.replace("'count'", "'quotes'"))
+    with pytest.raises(InputError, match=r"quotes.csv: columns \['paragraphs'\] break the contract"):
+        run_suite(article, tmp_path / "out", notebooks=[nb], progress=lambda _: None)
+    assert not (tmp_path / "out").exists()

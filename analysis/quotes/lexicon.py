@@ -1,0 +1,293 @@
+"""Word lists for quote attribution in English news: cue verbs, titles, nationality adjectives.
+
+All lists are general English news vocabulary; none is specific to one article.
+"""
+from __future__ import annotations
+
+# Speech, writing and characterisation verbs (lemma forms); inflections are generated below.
+CUE_LEMMAS = """
+say tell write add ask state note explain declare argue reply respond continue conclude insist
+admit acknowledge claim warn urge call describe tweet post announce recall suggest promise pledge
+vow praise herald label brand dub term emphasize emphasise stress elaborate quip joke muse reveal
+read shout chant exclaim complain lament boast wonder predict caution counter retort concede
+confirm blast slam criticize criticise accuse condemn denounce decry hail dismiss frame
+characterize characterise portray position tout deride mock scoff sniff crow scold mutter whisper
+recount report testify assert maintain contend observe remark point agree disagree deny allege
+charge demand plead implore beg vouch affirm reiterate repeat assure reassure caution advise
+answer begin open sing yell scream cry echo sigh laugh grumble fume seethe rail
+""".split()
+
+_IRREGULAR = {
+    "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "writes", "writing", "written"], "read": ["read", "reads", "reading"],
+    "begin": ["began", "begins", "beginning"], "sing": ["sang", "sings", "singing"],
+    "cry": ["cried", "cries", "crying"], "reply": ["replied", "replies", "replying"],
+    "testify": ["testified", "testifies", "testifying"], "deny": ["denied", "denies", "denying"],
+    "plead": ["pleaded", "pleads", "pleading", "pled"], "quip": ["quipped", "quips", "quipping"],
+    "label": ["labeled", "labelled", "labels", "labeling", "labelling"],
+    "dub": ["dubbed", "dubs", "dubbing"], "scoff": ["scoffed", "scoffs", "scoffing"],
+    "sniff": ["sniffed", "sniffs", "sniffing"], "counter": ["countered", "counters", "countering"],
+    "echo": ["echoed", "echoes", "echoing"], "answer": ["answered", "answers", "answering"],
+    "open": ["opened", "opens", "opening"], "rail": ["railed", "rails", "railing"],
+    "frame": ["framed", "frames", "framing"], "position": ["positioned", "positions", "positioning"],
+    "herald": ["heralded", "heralds", "heralding"], "mutter": ["muttered", "mutters", "muttering"],
+    "whisper": ["whispered", "whispers", "whispering"], "remark": ["remarked", "remarks", "remarking"],
+    "recount": ["recounted", "recounts", "recounting"], "report": ["reported", "reports", "reporting"],
+    "point": ["pointed", "points", "pointing"], "post": ["posted", "posts", "posting"],
+    "tweet": ["tweeted", "tweets", "tweeting"], "chant": ["chanted", "chants", "chanting"],
+    "boast": ["boasted", "boasts", "boasting"], "lament": ["lamented", "laments", "lamenting"],
+    "add": ["added", "adds", "adding"], "ask": ["asked", "asks", "asking"],
+    "call": ["called", "calls", "calling"], "term": ["termed", "terms", "terming"],
+    "stress": ["stressed", "stresses", "stressing"], "shout": ["shouted", "shouts", "shouting"],
+    "claim": ["claimed", "claims", "claiming"], "warn": ["warned", "warns", "warning"],
+    "yell": ["yelled", "yells", "yelling"], "scream": ["screamed", "screams", "screaming"],
+    "laugh": ["laughed", "laughs", "laughing"], "sigh": ["sighed", "sighs", "sighing"],
+    "mock": ["mocked", "mocks", "mocking"], "demand": ["demanded", "demands", "demanding"],
+    "assert": ["asserted", "asserts", "asserting"], "affirm": ["affirmed", "affirms", "affirming"],
+    "repeat": ["repeated", "repeats", "repeating"], "reveal": ["revealed", "reveals", "revealing"],
+    "state": ["stated", "states", "stating"], "explain": ["explained", "explains", "explaining"],
+    "maintain": ["maintained", "maintains", "maintaining"],
+    "contend": ["contended", "contends", "contending"], "insist": ["insisted", "insists", "insisting"],
+    "vouch": ["vouched", "vouches", "vouching"], "seethe": ["seethed", "seethes", "seething"],
+    "grumble": ["grumbled", "grumbles", "grumbling"], "fume": ["fumed", "fumes", "fuming"],
+}
+
+
+def _inflect(lemma: str) -> list[str]:
+    """Past, third person and -ing forms of a regular verb."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return [lemma + "d", lemma + "s", lemma[:-1] + "ing"]
+    if lemma.endswith("y"):
+        return [lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"]
+    if lemma.endswith(("sh", "ch", "ss", "x")):
+        return [lemma + "ed", lemma + "es", lemma + "ing"]
+    return [lemma + "ed", lemma + "s", lemma + "ing"]
+
+
+CUE_FORMS: dict[str, str] = {}
+for _lemma in CUE_LEMMAS:
+    CUE_FORMS[_lemma] = _lemma
+    for _form in _inflect(_lemma):
+        CUE_FORMS.setdefault(_form, _lemma)
+
+# Cue forms that are too ambiguous on their own (nouns, other senses) unless followed by
+# "that", a colon, a quotation or an "as" frame: checked in attribute.py.
+WEAK_CUES = {"state", "states", "post", "posts", "point", "points", "report", "reports", "open",
+             "opens", "read", "charge", "counter", "answer", "call", "calls", "echo", "echoes",
+             "position", "frame", "term", "terms", "begin", "repeat", "cry", "remarks", "demands",
+             "claims", "warning", "opening", "reading", "beginning", "crying", "laugh", "sigh",
+             "maintain", "chant", "mock", "tweets", "reports", "rail", "state", "agree", "answers"}
+
+# Verbs taking an object and "as" + characterisation: "described the move as ...".
+AS_VERBS = {"describe", "label", "brand", "dub", "term", "praise", "herald", "hail", "frame",
+            "characterize", "characterise", "portray", "position", "tout", "deride", "mock",
+            "call", "dismiss", "criticize", "criticise", "blast", "slam", "condemn", "denounce"}
+
+# Nouns naming what someone said: "his narrative of", "her words", "the group's slogan".
+SPEECH_NOUNS = {
+    "narrative", "slogan", "motto", "mantra", "words", "phrase", "promise", "pledge", "vow",
+    "claim", "claims", "call", "calls", "message", "refrain", "catchphrase", "cry", "description",
+    "assessment", "warning", "tweet", "post", "remarks", "remark", "comment", "comments", "quote",
+    "rhetoric", "promises", "language", "label", "term", "nickname", "characterization",
+    "characterisation", "vision", "line", "boast", "prediction", "insistence", "argument",
+}
+
+# Words that may sit between a subject and its cue verb.
+AUX_ADVERBS = {
+    "has", "have", "had", "also", "further", "later", "then", "again", "would", "will", "once",
+    "previously", "recently", "repeatedly", "long", "never", "often", "publicly", "privately",
+    "was", "is", "were", "are", "be", "been", "had", "did", "does", "do", "just", "only", "still",
+    "even", "already", "ultimately", "finally", "simply", "flatly", "quickly", "immediately",
+    "frequently", "subsequently", "initially", "originally", "first", "famously", "reportedly",
+    "allegedly", "apparently", "earlier", "recently", "not", "may", "might", "could", "should",
+    "can", "must", "went", "on", "to", "gone", "so", "personally", "directly", "angrily",
+}
+
+PRONOUNS = {
+    "he": "male", "she": "female", "they": "plural", "it": "neuter", "we": "plural", "i": "self",
+    "who": "relative", "his": "male", "her": "female", "their": "plural", "its": "neuter",
+    "him": "male", "them": "plural",
+}
+
+DETERMINERS = {
+    "the", "a", "an", "one", "another", "this", "that", "these", "those", "his", "her", "their",
+    "its", "our", "two", "three", "four", "several", "some", "many", "most", "other", "both",
+    "each", "any", "few", "all", "various", "numerous", "multiple",
+}
+
+# Job titles and roles that precede or replace a name.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen", "sen.", "rep.", "rep",
+    "representative", "governor", "gov.", "gov", "mayor", "premier", "chancellor", "king", "queen",
+    "prince", "princess", "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman",
+    "spokespeople", "official", "officials", "chief", "head", "leader", "chair", "chairman",
+    "chairwoman", "director", "executive", "ceo", "cfo", "founder", "co-founder", "coach",
+    "manager", "commissioner", "judge", "justice", "attorney", "general", "lawyer", "counsel",
+    "professor", "prof.", "dr.", "dr", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir",
+    "dame", "lord", "lady", "rev.", "reverend", "pastor", "bishop", "archbishop", "cardinal",
+    "pope", "imam", "rabbi", "sheikh", "captain", "capt.", "col.", "colonel", "lt.", "sgt.",
+    "sergeant", "officer", "detective", "inspector", "superintendent", "constable", "analyst",
+    "economist", "strategist", "adviser", "advisor", "aide", "candidate", "nominee", "speaker",
+    "leader", "whip", "deputy", "assistant", "associate", "senior", "junior", "former", "acting",
+    "interim", "foreign", "defense", "defence", "state", "press", "communications", "campaign",
+    "national", "security", "special", "top", "regional", "provincial", "federal", "council",
+    "councillor", "councilman", "councilwoman", "congressman", "congresswoman", "delegate",
+    "member", "mp", "mla", "mpp", "treasurer", "auditor", "chancellor", "dean", "principal",
+    "teacher", "researcher", "scientist", "doctor", "nurse", "physician", "author", "writer",
+    "editor", "columnist", "reporter", "correspondent", "anchor", "host", "commentator",
+    "activist", "organizer", "organiser", "volunteer", "resident", "owner", "partner",
+    "player", "defenceman", "defenseman", "forward", "goalie", "goaltender", "quarterback",
+    "pitcher", "striker", "midfielder", "captain", "rookie", "veteran", "star", "singer",
+    "actor", "actress", "rapper", "comedian", "producer", "filmmaker", "artist", "mother",
+    "father", "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague",
+    "student", "worker", "employee", "chief", "staff", "general", "vice-president", "pundit",
+    "ex", "then", "current", "incoming", "outgoing", "lieutenant", "mr", "consultant",
+    "pollster", "historian", "expert", "specialist", "negotiator", "diplomat", "representative",
+    "administrator", "administration", "secretary-general", "director-general",
+}
+
+# Titles that make a nationality adjective mean "<Country> government".
+GOVERNMENT_TITLES = {
+    "president", "prime", "minister", "secretary", "ambassador", "envoy", "official", "officials",
+    "government", "chancellor", "king", "queen", "foreign", "defense", "defence", "diplomat",
+    "diplomats", "administration", "vice", "premier", "authorities", "ministry", "spokesperson",
+    "spokesman", "spokeswoman", "embassy", "military", "army", "forces", "cabinet", "state",
+    "negotiator", "negotiators", "leader", "leaders", "lawmakers", "senator", "officials",
+}
+
+# Head nouns of organisations.
+ORG_WORDS = {
+    "party", "council", "committee", "ministry", "department", "office", "agency", "company",
+    "inc", "inc.", "corp", "corp.", "corporation", "association", "union", "federation",
+    "university", "college", "court", "police", "forces", "army", "navy", "government",
+    "campaign", "foundation", "institute", "center", "centre", "group", "commission", "board",
+    "bank", "league", "authority", "authorities", "administration", "organization",
+    "organisation", "coalition", "alliance", "movement", "network", "service", "services",
+    "school", "hospital", "church", "diocese", "society", "fund", "trust", "club", "team",
+    "house", "senate", "congress", "parliament", "assembly", "cabinet", "embassy", "bureau",
+    "ltd", "ltd.", "llc", "co.", "industries", "airlines", "motors", "unit", "division",
+    "secretariat", "caucus", "chamber", "nations", "pac", "force", "guard", "command",
+    "tribunal", "clinic", "lab", "laboratory", "program", "project", "initiative", "fdi",
+}
+
+# Nouns for organisations used anaphorically: "the group said".
+ORG_NOUNS = {
+    "group", "organization", "organisation", "company", "firm", "party", "movement", "agency",
+    "ministry", "department", "government", "administration", "campaign", "team", "club",
+    "union", "association", "council", "committee", "office", "court", "network", "outlet",
+    "coalition", "alliance", "board", "commission", "authority", "authorities", "militia",
+    "faction", "regime", "embassy", "police", "military", "army", "foundation", "charity",
+    "institute", "university", "bank", "diocese", "church", "district", "city", "province",
+    "state", "county", "band", "nation", "league",
+}
+
+# Documents that can carry a quotation.
+DOCUMENT_NOUNS = {
+    "statement", "statements", "document", "documents", "report", "reports", "letter", "letters",
+    "memo", "memorandum", "filing", "email", "emails", "release", "complaint", "lawsuit",
+    "ruling", "decision", "study", "survey", "poll", "ad", "advertisement", "transcript",
+    "indictment", "post", "tweet", "message", "notice", "order", "bill", "resolution",
+    "declaration", "communique", "communiqué", "manifesto", "policy", "guidelines", "website",
+    "platform", "petition", "affidavit", "motion", "brief", "opinion", "verdict", "judgment",
+    "judgement", "sign", "banner", "placard", "plaque", "caption", "headline", "note", "text",
+    "submission", "application", "proposal", "plan", "video", "footage", "recording", "book",
+    "manual", "handbook", "warrant", "charter", "agreement", "treaty", "law", "constitution",
+    "analysis", "editorial", "column", "op-ed", "article", "piece", "story", "essay", "review",
+}
+
+# Works of a publication: "an X analysis", "the X editorial" means the publication X speaks.
+PUBLICATION_WORKS = {"analysis", "editorial", "column", "op-ed", "article", "piece", "story",
+                     "essay", "review", "report", "investigation", "podcast", "newsletter",
+                     "blog", "commentary", "opinion"}
+
+# Words in a name that mark a news outlet.
+MEDIA_WORDS = {
+    "times", "post", "journal", "news", "herald", "tribune", "guardian", "telegraph", "gazette",
+    "daily", "weekly", "magazine", "press", "wire", "radio", "tv", "television", "broadcasting",
+    "network", "thinker", "review", "observer", "chronicle", "examiner", "inquirer", "independent",
+    "mail", "express", "mirror", "sun", "star", "globe", "monitor", "reporter", "insider",
+    "politico", "axios", "reuters", "cnn", "bbc", "msnbc", "nbc", "abc", "cbs", "fox", "npr",
+    "pbs", "ap", "afp", "bloomberg", "breitbart", "politifact", "vox", "slate", "atlantic",
+    "economist", "forbes", "newsweek", "time", "hill", "buzzfeed", "huffpost", "cbc", "ctv",
+    "jazeera", "mayadeen", "sputnik", "tass", "xinhua", "yonhap", "kyodo", "haaretz", "axios",
+    "salon", "wired", "vice", "nation", "spectator", "standard", "today",
+}
+
+# Platforms where a statement can be published.
+PLATFORMS = {
+    "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "x", "truth social",
+    "linkedin", "reddit", "threads", "weibo", "whatsapp", "snapchat", "medium", "substack",
+}
+
+# Nouns of people who are not named: "a source said", "officials said".
+ANONYMOUS_NOUNS = {
+    "source", "sources", "official", "officials", "aide", "aides", "spokesperson", "spokesman",
+    "spokeswoman", "person", "people", "insider", "insiders", "diplomat", "diplomats", "analyst",
+    "analysts", "expert", "experts", "observer", "observers", "critic", "critics", "resident",
+    "residents", "witness", "witnesses", "staffer", "staffers", "adviser", "advisers", "advisor",
+    "advisors", "member", "members", "supporter", "supporters", "protester", "protesters",
+    "voter", "voters", "lawmaker", "lawmakers", "executive", "executives", "officer", "officers",
+    "worker", "workers", "citizen", "citizens", "participant", "participants", "student",
+    "students", "leader", "leaders", "negotiator", "negotiators", "activist", "activists",
+    "exile", "exiles", "questioner", "narrator", "caller", "reader", "readers", "user", "users",
+    "organizer", "organizers", "fan", "fans", "delegate", "delegates", "employee", "employees",
+    "doctor", "doctors", "scientist", "scientists", "researcher", "researchers",
+}
+
+# Nationality adjectives and country names -> country.
+_NATIONS = """
+American:United States|U.S.:United States|US:United States|United States:United States|
+America:United States|British:United Kingdom|U.K.:United Kingdom|UK:United Kingdom|
+Britain:United Kingdom|English:United Kingdom|Scottish:United Kingdom|Welsh:United Kingdom|
+Canadian:Canada|Canada:Canada|Mexican:Mexico|Mexico:Mexico|French:France|France:France|
+German:Germany|Germany:Germany|Italian:Italy|Italy:Italy|Spanish:Spain|Spain:Spain|
+Portuguese:Portugal|Dutch:Netherlands|Belgian:Belgium|Swiss:Switzerland|Austrian:Austria|
+Swedish:Sweden|Norwegian:Norway|Danish:Denmark|Finnish:Finland|Irish:Ireland|Ireland:Ireland|
+Polish:Poland|Poland:Poland|Czech:Czech Republic|Hungarian:Hungary|Romanian:Romania|
+Bulgarian:Bulgaria|Greek:Greece|Greece:Greece|Turkish:Turkey|Turkey:Turkey|Türkiye:Turkey|
+Russian:Russia|Russia:Russia|Ukrainian:Ukraine|Ukraine:Ukraine|Belarusian:Belarus|
+Georgian:Georgia|Armenian:Armenia|Azerbaijani:Azerbaijan|Azeri:Azerbaijan|Kazakh:Kazakhstan|
+Kazakhstani:Kazakhstan|Kazakhstan:Kazakhstan|Uzbek:Uzbekistan|Turkmen:Turkmenistan|
+Kyrgyz:Kyrgyzstan|Tajik:Tajikistan|Chinese:China|China:China|Japanese:Japan|Japan:Japan|
+Korean:Korea|South Korean:South Korea|North Korean:North Korea|Indian:India|India:India|
+Pakistani:Pakistan|Pakistan:Pakistan|Afghan:Afghanistan|Iranian:Iran|Iran:Iran|Iraqi:Iraq|
+Iraq:Iraq|Syrian:Syria|Syria:Syria|Lebanese:Lebanon|Lebanon:Lebanon|Jordanian:Jordan|
+Israeli:Israel|Israel:Israel|Palestinian:Palestine|Egyptian:Egypt|Egypt:Egypt|Saudi:Saudi Arabia|
+Saudi Arabia:Saudi Arabia|Emirati:United Arab Emirates|UAE:United Arab Emirates|
+Qatari:Qatar|Qatar:Qatar|Bahraini:Bahrain|Kuwaiti:Kuwait|Omani:Oman|Yemeni:Yemen|
+Moroccan:Morocco|Algerian:Algeria|Tunisian:Tunisia|Libyan:Libya|Sudanese:Sudan|
+Ethiopian:Ethiopia|Kenyan:Kenya|Nigerian:Nigeria|Ghanaian:Ghana|South African:South Africa|
+Australian:Australia|Australia:Australia|New Zealand:New Zealand|Brazilian:Brazil|Brazil:Brazil|
+Argentine:Argentina|Argentinian:Argentina|Chilean:Chile|Colombian:Colombia|Venezuelan:Venezuela|
+Cuban:Cuba|Peruvian:Peru|Indonesian:Indonesia|Malaysian:Malaysia|Filipino:Philippines|
+Philippine:Philippines|Vietnamese:Vietnam|Thai:Thailand|Burmese:Myanmar|Bangladeshi:Bangladesh|
+Sri Lankan:Sri Lanka|Nepali:Nepal|Mongolian:Mongolia|Taiwanese:Taiwan|European:European Union|
+EU:European Union|Serbian:Serbia|Croatian:Croatia|Bosnian:Bosnia|Albanian:Albania|
+Slovak:Slovakia|Slovenian:Slovenia|Lithuanian:Lithuania|Latvian:Latvia|Estonian:Estonia|
+Moldovan:Moldova|Icelandic:Iceland|Cypriot:Cyprus|Maltese:Malta|Libya:Libya|Ontario:Canada|
+Quebec:Canada|Alberta:Canada
+"""
+NATIONALITIES: dict[str, str] = dict(
+    item.strip().split(":") for item in _NATIONS.replace("\n", "").split("|") if item.strip()
+)
+
+# Words that are capitalised but do not start a name.
+NON_NAME_CAPS = {
+    "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "As",
+    "After", "Before", "Since", "Yet", "So", "This", "That", "These", "Those", "It", "He", "She",
+    "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "There", "Here",
+    "What", "Who", "Why", "How", "Where", "Which", "Still", "Also", "However", "Meanwhile",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Today", "Yesterday", "Tomorrow", "Last", "Next", "With", "Without",
+    "By", "From", "To", "Of", "Over", "Under", "Despite", "Although", "Though", "Because",
+    "Unlike", "Like", "According", "Asked", "Pressed", "Speaking", "During", "Then", "Now",
+    "Even", "Just", "Only", "Once", "Some", "Many", "Most", "All", "Both", "Each", "Every",
+    "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Not", "No", "Yes", "Thank", "Please",
+    "Among", "Amid", "Through", "Until", "Instead", "Other", "Another", "One", "Two", "Three",
+}
+
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du",
+                  "la", "le", "del", "dos", "das", "abu", "ben", "st.", "mac", "of"}
