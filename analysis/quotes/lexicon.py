@@ -14,7 +14,9 @@ confirm blast slam criticize criticise accuse condemn denounce decry hail dismis
 characterize characterise portray position tout deride mock scoff sniff crow scold mutter whisper
 recount report testify assert maintain contend observe remark point agree disagree deny allege
 charge demand plead implore beg vouch affirm reiterate repeat assure reassure caution advise
-answer begin open sing yell scream cry echo sigh laugh grumble fume seethe rail
+answer begin open sing yell scream cry echo sigh laugh grumble fume seethe rail interject
+press demur gush rave rant joke lash pronounce proclaim announce insist jest tease hint
+sneer snap bark growl marvel recall summarize summarise clarify speculate estimate
 """.split()
 
 _IRREGULAR = {
@@ -50,6 +52,7 @@ _IRREGULAR = {
     "contend": ["contended", "contends", "contending"], "insist": ["insisted", "insists", "insisting"],
     "vouch": ["vouched", "vouches", "vouching"], "seethe": ["seethed", "seethes", "seething"],
     "grumble": ["grumbled", "grumbles", "grumbling"], "fume": ["fumed", "fumes", "fuming"],
+    "press": ["pressed"], "joke": ["joked", "jokes", "joking"],
 }
 
 
@@ -68,7 +71,8 @@ def _inflect(lemma: str) -> list[str]:
 
 CUE_FORMS: dict[str, str] = {}
 for _lemma in CUE_LEMMAS:
-    CUE_FORMS[_lemma] = _lemma
+    if _lemma not in {"press", "point", "open", "post", "state", "report", "line"}:
+        CUE_FORMS[_lemma] = _lemma
     for _form in _inflect(_lemma):
         CUE_FORMS.setdefault(_form, _lemma)
 
@@ -92,6 +96,7 @@ SPEECH_NOUNS = {
     "assessment", "warning", "tweet", "post", "remarks", "remark", "comment", "comments", "quote",
     "rhetoric", "promises", "language", "label", "term", "nickname", "characterization",
     "characterisation", "vision", "line", "boast", "prediction", "insistence", "argument",
+    "response", "reply", "answer", "reaction", "verdict", "view", "advice", "plea", "demand",
 }
 
 # Words that may sit between a subject and its cue verb.
@@ -102,7 +107,7 @@ AUX_ADVERBS = {
     "even", "already", "ultimately", "finally", "simply", "flatly", "quickly", "immediately",
     "frequently", "subsequently", "initially", "originally", "first", "famously", "reportedly",
     "allegedly", "apparently", "earlier", "recently", "not", "may", "might", "could", "should",
-    "can", "must", "went", "on", "to", "gone", "so", "personally", "directly", "angrily",
+    "can", "must", "went", "on", "to", "gone", "so", "personally", "directly", "angrily", "now",
 }
 
 PRONOUNS = {
@@ -287,6 +292,7 @@ NON_NAME_CAPS = {
     "Even", "Just", "Only", "Once", "Some", "Many", "Most", "All", "Both", "Each", "Every",
     "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Not", "No", "Yes", "Thank", "Please",
     "Among", "Amid", "Through", "Until", "Instead", "Other", "Another", "One", "Two", "Three",
+    "Everyone", "Everybody", "Nobody", "Someone", "Somebody", "Anyone", "Nothing", "Everything",
 }
 
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du",

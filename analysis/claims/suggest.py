@@ -1,0 +1,74 @@
+"""Suggested metrics for mentions of an article that has no claim register.
+
+A metric's name is split into words ('deaths_cumulative' -> deaths); a mention's sentence is
+reduced to word stems with a few synonyms ('killed', 'lives' -> deaths); metrics whose words
+occur in the sentence and whose unit fits the mention's unit are suggested, best first.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+SUGGEST_COLUMNS = ["mention_id", "start", "end", "text", "kind", "unit", "suggested_metrics", "matched_words"]
+_SKIP_TOKENS = {"usd", "pct", "cumulative", "share", "people", "by", "of", "to", "held", "issued", "plus"}
+SYNONYMS = {
+    "killed": "deaths killed", "lives": "deaths", "dead": "deaths", "toll": "deaths", "died": "deaths",
+    "abducted": "hostages", "abduction": "hostages", "kidnapped": "hostages", "turnover": "trade",
+    "exports": "exports", "imports": "trade", "surged": "growth", "grew": "growth", "rose": "growth",
+    "increase": "growth change", "inhabitants": "population", "people": "population", "home": "population", "residents": "population",
+    "truce": "ceasefire", "joined": "joining joined member", "join": "joining member",
+    "relations": "relations diplomatic", "recognition": "relations recognition", "hunger": "ipc",
+    "food": "ipc", "famine": "famine ipc", "insecurity": "ipc", "invest": "investment",
+    "investment": "investment", "sunni": "sunni", "muslim": "muslim", "displaced": "displaced",
+    "war": "war", "conflict": "war", "months": "duration", "years": "duration", "history": "duration",
+}
+UNIT_OF_SUFFIX = [("_usd", {"USD"}), ("_pct", {"percent"}), ("_duration", {"years", "months", "days"}),
+                  ("_ordinal", {"ordinal"}), ("_rank", {"ordinal"}), ("_people", {"people", "count"}),
+                  ("population", {"people", "count"}), ("deaths", {"people", "count"}),
+                  ("killed", {"people", "count"}), ("persons", {"people", "count"}),
+                  ("hostages", {"people", "count"}), ("released", {"people", "count"}),
+                  ("members", {"count", "people"})]
+
+
+def metric_units(metric: str) -> set[str]:
+    """Units of mentions a metric can be checked with (dated events take dates and years)."""
+    for suffix, units in UNIT_OF_SUFFIX:
+        if suffix in metric:
+            return units
+    return {"date", "year"}
+
+
+def _stems(words: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", words.lower()) if len(w) > 2}
+
+
+def suggest_metrics(numbers: pd.DataFrame, vocabulary: list[str] | None = None) -> pd.DataFrame:
+    """Up to three suggested metrics per mention from its sentence's words and its unit.
+
+    `numbers` is the output of `extract_numbers` (uses sentence_text); `vocabulary` defaults to
+    the reference metric vocabulary. Columns: SUGGEST_COLUMNS (suggested_metrics and
+    matched_words are '; '-joined, '' when nothing fits).
+    """
+    if vocabulary is None:
+        from ..reference import FACT_METRICS
+        vocabulary = sorted(FACT_METRICS)
+    tokens = {m: {t[:5] for t in m.split("_") if t not in _SKIP_TOKENS and len(t) > 2} for m in vocabulary}
+    rows = []
+    for _, n in numbers.iterrows():
+        sentence = str(n.get("sentence_text") or "")
+        words = re.findall(r"[A-Za-z]+", sentence.lower())
+        stems = _stems(sentence) | _stems(" ".join(SYNONYMS.get(w, "") for w in words))
+        scored = []
+        for metric in vocabulary:
+            if n["unit"] not in metric_units(metric):
+                continue
+            hits = tokens[metric] & stems
+            if hits:
+                scored.append((-len(hits) / len(tokens[metric]), -len(hits), metric, hits))
+        best = sorted(scored)[:3]
+        rows.append({"mention_id": n["mention_id"], "start": n["start"], "end": n["end"], "text": n["text"],
+                     "kind": n["kind"], "unit": n["unit"],
+                     "suggested_metrics": "; ".join(b[2] for b in best),
+                     "matched_words": "; ".join(sorted(best[0][3])) if best else ""})
+    return pd.DataFrame(rows, columns=SUGGEST_COLUMNS)

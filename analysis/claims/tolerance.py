@@ -1,0 +1,103 @@
+"""How wide a stated figure is: intervals from the hedge word and the number's precision.
+
+- about / approximately / roughly (bound `approx`): +-10%.
+- over / more than / at least (`at_least`): at least X and not far above it (within 10%):
+  "over 43,000" does not describe 67,000.
+- nearly / almost / up to (`at_most`): at most X and not far below it (within 10%).
+- a bare number: rounding at its last significant digit ("1,200" covers 1,150-1,250).
+Reference rows get the same treatment from their `qualifier`, `value_low` and `value_high`.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..numbers.parse import digit_step
+
+APPROX = 0.10  # relative tolerance of approx, and of how far over/nearly may stray
+
+
+def claim_interval(value: float, bound: str | None, step: float | None, unit: str = "") -> tuple[float, float, str]:
+    """(low, high, rule in words) for a stated number; ordinals are exact."""
+    if unit == "ordinal" and bound is None:
+        return value, value, "exact"
+    if bound == "approx":
+        return value * (1 - APPROX), value * (1 + APPROX), "approximate: +-10%"
+    if bound == "at_least":
+        return value, value * (1 + APPROX), "a lower bound: at least the figure, less than 10% above"
+    if bound == "at_most":
+        return value * (1 - APPROX), value, "an upper bound: at most the figure, less than 10% below"
+    if step:
+        return value - step / 2, value + step / 2 * (1 - HALF_OPEN), f"rounded: +-{fmt_number(step / 2)}"
+    return value, value, "exact"
+
+
+def reference_interval(row: pd.Series) -> tuple[float, float]:
+    """(low, high) a reference row allows, from its qualifier and bounds."""
+    value = float(row["value_num"])
+    low = row.get("value_low")
+    high = row.get("value_high")
+    low = None if low is None or pd.isna(low) else float(low)
+    high = None if high is None or pd.isna(high) else float(high)
+    qualifier = row["qualifier"]
+    if qualifier == "approx":
+        return value * (1 - APPROX), value * (1 + APPROX)
+    if qualifier == "at_least":
+        return low if low is not None else value, high if high is not None else value * (1 + APPROX)
+    if qualifier == "at_most":
+        return low if low is not None else value * (1 - APPROX), high if high is not None else value
+    if row["unit"] == "rank":
+        return value, value
+    step = digit_step(str(row["value"]))
+    return value - step / 2, value + step / 2 * (1 - HALF_OPEN)
+
+
+HALF_OPEN = 1e-9  # rounding intervals exclude their upper end: 5 +- 0.5 and 6 +- 0.5 do not meet
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two closed intervals share a point."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def ratio(claim: float, reference: float) -> float:
+    """claim / reference (NaN when the reference is zero)."""
+    return claim / reference if reference else math.nan
+
+
+def fmt_number(x: float) -> str:
+    """A number for prose: thousands separators, no needless decimals."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    rounded = float(f"{x:.6g}")
+    if abs(x) >= 1e6 and abs(rounded - x) <= 1e-6 * abs(x) and rounded % 1e4 == 0:
+        scale, word = (1e9, "billion") if abs(x) >= 1e9 else (1e6, "million")
+        return f"{rounded / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if abs(x - round(x)) < 1e-9 * max(1.0, abs(x)):
+        return f"{int(round(x)):,}"
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_quantity(x: float, unit: str) -> str:
+    """A number with its unit: '$3.29 billion', '77%', '33 years', '6th', '43,020'."""
+    if unit in ("USD",):
+        return "$" + fmt_number(x)
+    if unit in ("percent",):
+        return fmt_number(x) + "%"
+    if unit in ("ordinal", "rank"):
+        n = int(x)
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    if unit in ("years", "months", "days", "weeks"):
+        return f"{fmt_number(x)} {unit}"
+    return fmt_number(x)
+
+
+def fmt_interval(low: float, high: float, unit: str) -> str:
+    """'43,000-47,300' or a single value when both ends agree."""
+    if low == high:
+        return fmt_quantity(low, unit)
+    return f"{fmt_quantity(low, unit)} to {fmt_quantity(high, unit)}"

@@ -1,0 +1,174 @@
+"""Word lists for poll claims: countries with their names and demonyms, hedges, stance words,
+poll topics and question framings. Plain data and small lookups; no parsing logic.
+
+Country keys are the canonical names used in the reference polls (`UAE`, `Saudi Arabia`, ...).
+"""
+from __future__ import annotations
+
+import re
+
+# canonical -> (names, demonyms). Demonyms are singular; plurals are formed by `demonym_pattern`.
+COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "UAE": (("United Arab Emirates", "UAE", "U.A.E.", "the Emirates"), ("Emirati",)),
+    "Bahrain": (("Bahrain",), ("Bahraini",)),
+    "Saudi Arabia": (("Saudi Arabia", "Kingdom of Saudi Arabia", "KSA"), ("Saudi",)),
+    "Qatar": (("Qatar",), ("Qatari",)),
+    "Kuwait": (("Kuwait",), ("Kuwaiti",)),
+    "Oman": (("Oman",), ("Omani",)),
+    "Yemen": (("Yemen",), ("Yemeni",)),
+    "Iraq": (("Iraq",), ("Iraqi",)),
+    "Jordan": (("Jordan",), ("Jordanian",)),
+    "Lebanon": (("Lebanon",), ("Lebanese",)),
+    "Syria": (("Syria",), ("Syrian",)),
+    "Egypt": (("Egypt",), ("Egyptian",)),
+    "Sudan": (("Sudan",), ("Sudanese",)),
+    "Libya": (("Libya",), ("Libyan",)),
+    "Tunisia": (("Tunisia",), ("Tunisian",)),
+    "Algeria": (("Algeria",), ("Algerian",)),
+    "Morocco": (("Morocco",), ("Moroccan",)),
+    "Mauritania": (("Mauritania",), ("Mauritanian",)),
+    "Palestine": (("Palestine", "Palestinian territories", "West Bank and Gaza"), ("Palestinian",)),
+    "Israel": (("Israel",), ("Israeli",)),
+    "Iran": (("Iran",), ("Iranian",)),
+    "Turkey": (("Turkey", "Türkiye"), ("Turk", "Turkish")),
+    "Pakistan": (("Pakistan",), ("Pakistani",)),
+    "Indonesia": (("Indonesia",), ("Indonesian",)),
+    "Malaysia": (("Malaysia",), ("Malaysian",)),
+    "Kazakhstan": (("Kazakhstan",), ("Kazakh", "Kazakhstani")),
+    "Uzbekistan": (("Uzbekistan",), ("Uzbek",)),
+    "Azerbaijan": (("Azerbaijan",), ("Azerbaijani", "Azeri")),
+    "United States": (("United States", "U.S.", "USA", "America"), ("American",)),
+    "United Kingdom": (("United Kingdom", "U.K.", "Britain"), ("Briton", "British")),
+    "Arab region": (("Arab world", "Arab region", "Arab countries", "Arab states"), ("Arab",)),
+}
+REGIONS = frozenset({"Arab region"})
+
+# Nouns that make a demonym adjective a population ("Saudi respondents").
+POPULATION_NOUNS = (
+    "respondents", "citizens", "nationals", "adults", "people", "public", "youth", "youths",
+    "voters", "men", "women", "residents", "participants", "interviewees", "population", "opinion",
+)
+
+# Hedge words before a share -> hedge kind (see `claimed_range` in claims.py).
+HEDGES: dict[str, str] = {
+    "over": "over", "more than": "over", "above": "over", "upwards of": "over",
+    "in excess of": "over", "just over": "over", "slightly over": "over", "well over": "over",
+    "slightly more than": "over", "well above": "over", "at least": "at_least",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "some": "about", "an estimated": "about", "an estimate of": "about",
+    "under": "under", "less than": "under", "fewer than": "under", "below": "under",
+    "up to": "under", "no more than": "under",
+}
+
+# Share words -> (value in percent, hedge kind).
+SHARE_WORDS: dict[str, tuple[float, str]] = {
+    "half": (50.0, "about"), "a third": (100 / 3, "about"), "one third": (100 / 3, "about"),
+    "two thirds": (200 / 3, "about"), "a quarter": (25.0, "about"), "one quarter": (25.0, "about"),
+    "one fourth": (25.0, "about"), "three quarters": (75.0, "about"), "a fifth": (20.0, "about"),
+    "one fifth": (20.0, "about"), "a majority": (50.0, "over"), "the majority": (50.0, "over"),
+    "most": (50.0, "over"), "a minority": (50.0, "under"),
+}
+
+# Stance verbs (inflected forms) -> the side they take. Framing "stance".
+STANCE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"oppos(?:e|ed|es|ing)", "against"), (r"reject(?:s|ed|ing)?", "against"),
+    (r"disapprov(?:e|ed|es|ing)", "against"), (r"object(?:s|ed)?\s+to", "against"),
+    (r"condemn(?:s|ed|ing)?", "against"), (r"(?:is|are|was|were|be|being)\s+against", "against"),
+    (r"(?:is|are|was|were|be|being)\s+in\s+favou?r\s+of", "for"),
+    (r"support(?:s|ed|ing)?", "for"), (r"approv(?:e|ed|es|ing)", "for"),
+    (r"favou?r(?:s|ed)?", "for"), (r"back(?:s|ed|ing)", "for"), (r"welcom(?:e|ed|es|ing)", "for"),
+    (r"endors(?:e|ed|es|ing)", "for"),
+)
+# Evaluative words -> side. With a view verb ("viewed X negatively") or a view noun
+# ("a negative view of X") they give framing "view"; "for the region" etc. makes it "effect".
+VIEW_WORDS: dict[str, str] = {
+    "negative": "against", "negatively": "against", "unfavourable": "against",
+    "unfavourably": "against", "unfavorable": "against", "unfavorably": "against",
+    "positive": "for", "positively": "for", "favourable": "for", "favourably": "for",
+    "favorable": "for", "favorably": "for", "good": "for", "bad": "against",
+}
+VIEW_VERBS = r"(?:view|views|viewed|viewing|saw|see|sees|regard|regards|regarded|consider|" \
+             r"considers|considered|rate|rates|rated|judge|judged|felt|feel|feels)"
+VIEW_NOUNS = r"(?:view|views|opinion|opinions|impression|image|assessment)"
+NEGATION = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", re.I)
+INTENSIFIERS = re.compile(r"\b(?:strongly|very|firmly|vehemently)\s+$", re.I)
+
+# Reference response categories -> the side they express (None: neither).
+RESPONSE_SIDE: dict[str, str | None] = {
+    "positive": "for", "very_positive": "for", "approve": "for", "support": "for",
+    "negative": "against", "very_negative": "against", "somewhat_negative": "against",
+    "oppose": "against", "agree": None, "dont_know": None,
+}
+AGGREGATE_RESPONSES = frozenset({"positive", "negative", "approve", "support", "oppose", "agree"})
+STRONG_RESPONSES = frozenset({"very_positive", "very_negative"})
+# Statements whose agreement means being against ties (for `agree` responses).
+AGAINST_STATEMENT = re.compile(r"\b(?:break|cut|sever|end|boycott|suspend)\b", re.I)
+
+# Poll topics: pattern, label, family. Checked in order; the first that matches wins.
+TOPICS: tuple[tuple[str, str, str, str], ...] = (
+    ("abraham_accords", r"abraham accords?", "the Abraham Accords", "relations_with_israel"),
+    ("recognition_of_israel", r"recogni[sz]\w*\s+(?:of\s+)?israel|recognition of israel",
+     "recognition of Israel", "relations_with_israel"),
+    ("normalization_with_israel", r"normali[sz]\w*", "normalization with Israel",
+     "relations_with_israel"),
+    ("ties_with_israel", r"\b(?:ties|relations|contacts|links)\s+with\s+israel",
+     "ties with Israel", "relations_with_israel"),
+    ("israel_favourability", r"favou?rab\w*\s+(?:of\s+|toward\s+|towards\s+)?israel|"
+     r"(?:view|opinion|image)s?\s+of\s+israel", "Israel", "views_of_israel"),
+)
+UNCERTAIN_QUESTION = re.compile(r"\bunclear\b|\bunknown\b|\bnot retrieved\b", re.I)
+
+# Framings of a question or claim, checked in order.
+FRAMINGS: tuple[tuple[str, str, str], ...] = (
+    ("effect", r"\beffects?\b|\bimpact\b|for the region|good for|bad for",
+     "a positive or negative view of the effect of"),
+    ("view", r"favou?rab|\bviews? of\b|\bopinions? of\b|\bimage of\b",
+     "a favourable or unfavourable view of"),
+    ("statement", r"\bshould\b|\bagree\b", "agreement with a statement about"),
+    ("stance", r"support|oppos|approv|reject|in favou?r|against|\bback",
+     "support for or opposition to"),
+)
+FRAMING_LABELS = {key: label for key, _, label in FRAMINGS}
+
+# Definite nouns that refer back to a named agreement ("the deals" -> the last named accords).
+AGREEMENT_ANAPHORS = re.compile(
+    r"\b(?:the|these|those|this|that)\s+(?P<noun>deals?|accords?|agreements?|pacts?|treaty|treaties"
+    r"|normali[sz]ation deals?)\b", re.I)
+AGREEMENT_HEADS = r"Accords?|Agreements?|Deal|Treaty|Pact|Initiative|Declaration|Plan"
+NAME_STOPWORDS = frozenset({"The", "A", "An", "This", "These", "That", "Those", "Its", "Their",
+                            "His", "Her", "Our", "Under", "Since", "After", "Before", "In", "On"})
+
+POLL_CUES = re.compile(
+    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|respondents|opinion\s+index|"
+    r"questioned|interviewed|barometer)\b", re.I)
+REASON_CUES = re.compile(
+    r"\b(?:citing|because of|because|due to|owing to|in protest (?:at|against|over)|"
+    r"for fear (?:of|that)|over concerns? (?:about|over))\s+(?P<reason>[^.;]+)", re.I)
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+
+
+def demonym_pattern(demonym: str) -> str:
+    """Regex for a demonym and its plural (Emirati(s), Turk(s)); -ese and -ish have no plural."""
+    if demonym.endswith(("ese", "ish")):
+        return re.escape(demonym)
+    return re.escape(demonym) + "s?"
+
+
+def topic_of(text: str) -> tuple[str | None, str | None, str | None]:
+    """(topic, label, family) of a question or claim object; Nones when no topic matches."""
+    for key, pattern, label, family in TOPICS:
+        if re.search(pattern, text, re.I):
+            return key, label, family
+    return None, None, None
+
+
+def framing_of(text: str) -> str | None:
+    """The framing of a question text: effect, view, statement or stance (None if none)."""
+    for key, pattern, _ in FRAMINGS:
+        if re.search(pattern, text, re.I):
+            return key
+    return None

@@ -1,0 +1,188 @@
+"""Quotations of an article with their speakers: the records behind quotes.csv.
+
+`find_quotes(text)` is the fast core (plain records, used by the benchmark);
+`extract_quotes(article)` returns the documented DataFrame.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .attribute import Attribution, attribute
+from .lexicon import DOCUMENT_NOUNS
+from .marks import pair_marks
+from .speakers import Registry, Speaker, find_channel
+from .tokens import mask_quotes, sentence_spans
+
+SLOGAN_NOUNS = {"narrative", "slogan", "motto", "mantra", "catchphrase", "refrain", "cry",
+                "chant", "vision", "doctrine", "promise", "pledge"}
+SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+               "from", "is", "vs", "as"}
+
+
+@dataclass
+class QuoteRecord:
+    """One quotation: offsets of the content inside the marks and its attribution."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_type: str | None
+    affiliation: str | None
+    cue: str | None
+    channel: str | None
+    kind: str
+    paragraph: int
+    rule: str
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        if line.strip():
+            s = m.start() + len(line) - len(line.lstrip())
+            out.append((s, s + len(line.strip())))
+    return out or [(0, len(text))]
+
+
+def _is_title(content: str, before: str) -> bool:
+    """A title of a show, book or event: title case right after a possessive or "on"."""
+    words = re.findall(r"[\w'\u2019-]+", content)
+    big = [w for w in words if w.lower() not in SMALL_WORDS]
+    if not big or len(words) > 7 or not all(w[:1].isupper() or w[:1].isdigit() for w in big):
+        return False
+    return bool(re.search(r"(?:['\u2019]s|\b(?:on|of|titled|entitled|show|program|film|book|"
+                          r"documentary|series|episode))\s*[\"\u201c]?$", before))
+
+
+def quote_kind(content: str, att: Attribution, has_speaker: bool, before: str = "") -> str:
+    """clause, fragment, slogan, echo, title or scare (see module docs)."""
+    if att.rule == "echo":
+        return "echo"
+    if _is_title(content, before):
+        return "title"
+    words = re.findall(r"[\w'\u2019-]+", content)
+    stripped = content.rstrip(" ,;\u2019'")
+    if att.rule == "possessive" and att.cue and att.cue.split()[0].lower() in SLOGAN_NOUNS \
+            and len(words) <= 6:
+        return "slogan"
+    if not has_speaker:
+        content_words = [w for w in words if w.lower() not in SMALL_WORDS]
+        if content_words and len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit()
+                                                     for w in content_words) \
+                and not stripped.endswith(("!", "?")):
+            return "title"
+        if len(words) <= 3:
+            return "scare"
+    if stripped.endswith((".", "!", "?", "\u2026")) or (content[:1].isupper() and len(words) >= 5):
+        return "clause"
+    return "fragment"
+
+
+def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRecord]:
+    """All quotations of `text` with their speakers, in document order."""
+    pairs = pair_marks(text)
+    if not pairs:
+        return []
+    masked = mask_quotes(text, pairs)
+    paragraphs = paragraph_ranges(text)
+    atts = attribute(text, masked, pairs, paragraphs)
+    registry = Registry(masked, extra)
+    resolved: list[Speaker | None] = []
+    mentions: list[str | None] = []
+    from bisect import bisect_right
+    starts = [s for s, _ in paragraphs]
+    for qi, (p, att) in enumerate(zip(pairs, atts)):
+        sp, mention = None, att.mention
+        if att.mention is not None:
+            sp = registry.resolve(att.mention, att.mention_start or p.open_mark,
+                                  att.mention_kind, att.sentence)
+        elif att.follows is not None:
+            sp = resolved[att.follows]
+            if att.rule == "continuation":
+                mention = mentions[att.follows]
+        if sp is not None:
+            registry.remember(p.open_mark, sp)
+        resolved.append(sp)
+        mentions.append(mention)
+    channels = _channels(masked, pairs, atts, resolved, paragraphs, starts)
+    out = []
+    for qi, (p, att, sp) in enumerate(zip(pairs, atts, resolved)):
+        content = text[p.start:p.end]
+        out.append(QuoteRecord(
+            p.start, p.end, content, sp.name if sp else None, mentions[qi],
+            sp.type if sp else None, sp.affiliation if sp else None,
+            att.cue, channels[qi], quote_kind(content, att, sp is not None,
+                                              text[max(0, p.open_mark - 30):p.open_mark + 1]),
+            max(0, bisect_right(starts, p.open_mark) - 1), att.rule))
+    return out
+
+
+def _channels(masked: str, pairs, atts, resolved, paragraphs, starts) -> list[str | None]:
+    """Channel of each quotation: named in its sentence, else shared with the same speaker's
+    other quotations in the paragraph, else named in a paragraph sentence naming the speaker."""
+    from bisect import bisect_right
+    found: list[str | None] = []
+    for p, att in zip(pairs, atts):
+        s0, s1 = att.sentence
+        head = (att.mention or "").split()[-1:] or [""]
+        doc = head[0].lower() if head[0].lower() in DOCUMENT_NOUNS else None
+        found.append(att.agent or find_channel(masked[s0:s1]) or
+                     (doc if doc and att.mention_kind != "name" else None))
+    out = list(found)
+    for qi, p in enumerate(pairs):
+        if out[qi] is not None or resolved[qi] is None:
+            continue
+        para = max(0, bisect_right(starts, p.open_mark) - 1)
+        same = [found[qj] for qj in range(len(pairs)) if qj != qi and found[qj]
+                and resolved[qj] is resolved[qi]
+                and max(0, bisect_right(starts, pairs[qj].open_mark) - 1) == para]
+        if same:
+            out[qi] = same[0]
+            continue
+        ps, pe = paragraphs[para]
+        last = (resolved[qi].name.split() or [""])[-1]
+        if not last:
+            continue
+        for s0, s1 in sentence_spans(masked, ps, pe):
+            sent = masked[s0:s1]
+            if re.search(r"\b" + re.escape(last) + r"\b", sent):
+                ch = find_channel(sent)
+                if ch:
+                    out[qi] = ch
+                    break
+    return out
+
+
+QUOTE_COLUMNS = ["quote_id", "start", "end", "text", "speaker", "speaker_mention", "speaker_type",
+                 "affiliation", "cue", "channel", "kind", "paragraph"]
+
+
+def extract_quotes(article, speakers_file: Path | str | None = None) -> pd.DataFrame:
+    """The quotes table of an article (quotes.csv), one row per quotation in text order.
+
+    Columns: quote_id (q01, q02, ...), start, end (offsets of the content inside the marks),
+    text, speaker (canonical name, empty when unattributed), speaker_mention (the words it was
+    resolved from), speaker_type (person, organisation, anonymous, document, publication),
+    affiliation, cue, channel, kind (clause, fragment, slogan, echo, title, scare), paragraph
+    (0-based). `speakers_file`: optional speaker YAML; None uses data/speakers/<slug>.yaml if
+    it exists.
+    """
+    from .speaker_file import default_speakers_file, load_speakers
+
+    path = speakers_file if speakers_file not in (None, "") else default_speakers_file(article.slug)
+    extra = load_speakers(path) if path is not None else None
+    rows = [{"quote_id": f"q{i + 1:02d}", "start": q.start, "end": q.end, "text": q.text,
+             "speaker": q.speaker, "speaker_mention": q.speaker_mention,
+             "speaker_type": q.speaker_type, "affiliation": q.affiliation, "cue": q.cue,
+             "channel": q.channel, "kind": q.kind, "paragraph": q.paragraph}
+            for i, q in enumerate(find_quotes(article.text, extra))]
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return df.astype({"start": "int64", "end": "int64", "paragraph": "int64"})

@@ -1,0 +1,40 @@
+"""Figures of the quote-attribution notebook (matplotlib; the caller saves and closes)."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .tables import position_by_paragraph
+
+
+def plot_voice(voice: pd.DataFrame, column: str, top: int = 12) -> plt.Figure:
+    """Horizontal bars: quoted words per `column` value (largest on top)."""
+    data = voice.head(top).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(7, 0.4 * max(len(data), 3) + 1))
+    ax.barh(data[column].astype(str), data["words"], color="#4c72b0")
+    for y, (w, q) in enumerate(zip(data["words"], data["quotes"])):
+        ax.text(w, y, f" {q} quote{'s' if q != 1 else ''}", va="center", fontsize=8)
+    ax.set_xlabel("words quoted")
+    ax.set_title(f"Who gets the voice: quoted words by {column.replace('_', ' ')}")
+    fig.tight_layout()
+    return fig
+
+
+def plot_positions(quotes: pd.DataFrame, n_paragraphs: int,
+                   column: str = "affiliation") -> plt.Figure:
+    """Where in the article each side speaks: one row per `column` value, a dot per
+    paragraph sized by the words quoted there."""
+    table = position_by_paragraph(quotes, n_paragraphs, column)
+    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(table), 3) + 1.2))
+    for y, row in table.iterrows():
+        xs = [p for p in range(n_paragraphs) if row[p] > 0]
+        ax.scatter(xs, [y] * len(xs), s=[12 + 4 * row[p] for p in xs], alpha=0.7,
+                   color="#dd8452", edgecolor="black", linewidth=0.5)
+    ax.set_yticks(range(len(table)), table[column].astype(str))
+    ax.invert_yaxis()
+    ax.set_xticks(range(n_paragraphs), [str(p + 1) for p in range(n_paragraphs)])
+    ax.set_xlim(-0.5, n_paragraphs - 0.5)
+    ax.set_xlabel("paragraph (dot area: words quoted)")
+    ax.set_title(f"Where each {column.replace('_', ' ')} speaks in the article")
+    fig.tight_layout()
+    return fig

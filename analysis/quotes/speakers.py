@@ -1,0 +1,409 @@
+"""Canonical speakers: names, speaker types, affiliations and channels from the article text.
+
+A speaker mention ("U.S. President Donald Trump", "Trump", "he", "the statement", "Tokayev's
+office", "U.S. officials") is resolved against the names the article itself introduces:
+- a name resolves to the fullest earlier name ending with the same word ("Trump" ->
+  "Donald Trump"), its title words give the affiliation ("Kazakh President" -> "Kazakhstan
+  government", "Hamas spokesperson" -> "Hamas");
+- pronouns and definite nominals ("the statement", "the group", "the official") resolve to
+  the most recent fitting speaker;
+- nominals without a name are anonymous sources, documents or publications.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (ANONYMOUS_NOUNS, DETERMINERS, DOCUMENT_NOUNS, GOVERNMENT_TITLES,
+                      MEDIA_WORDS, NATIONALITIES, NON_NAME_CAPS, ORG_NOUNS, ORG_WORDS,
+                      PLATFORMS, TITLE_WORDS)
+
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w][\w'\u2019.\-]*[\w]|\w")
+_NAME_WORD = (r"(?:(?:Mr|Ms|Mrs|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof)\.|"
+              r"(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w\-]*(?:['\u2019][A-Z][\w\-]*)*(?:['\u2019]s?)?)")
+NAME_RUN = re.compile(
+    r"(?<![\w.])" + _NAME_WORD +
+    r"(?:[ \t]+(?:(?:of|de|van|von|der|bin|al|el|da|di|du|la|le|del|abu|ibn|the)[ \t]+)?"
+    + _NAME_WORD + r")*")
+
+
+def _title_before(text: str, start: int) -> list[str]:
+    """Title words right before a name ("Hamas spokesperson", "head coach"), if any is
+    lowercase; else []."""
+    if start < 2 or text[start - 1] not in " \t" or not text[start - 2].isalpha():
+        return []
+    before = text[max(0, start - 60):start].split()
+    out: list[str] = []
+    for w in reversed(before[-5:]):
+        if w.lower() in TITLE_WORDS and w.isalpha() or w[:1].isupper() and w[-1:].isalnum():
+            out.append(w)
+        else:
+            break
+    out.reverse()
+    return out if any(w.islower() for w in out) else []
+
+
+PUBLICATION_HEADS = {"analysis", "editorial", "column", "op-ed", "podcast", "newsletter", "blog",
+                     "commentary", "editorial board"}
+MALE = {"he", "his", "him"}
+_NEXT_PRONOUN = re.compile(r"\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
+FEMALE = {"she", "her"}
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: canonical name, type and affiliation."""
+
+    name: str
+    type: str  # person, organisation, anonymous, document, publication
+    affiliation: str | None = None
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+
+def _strip_possessive(s: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", s)
+
+
+def _words(s: str) -> list[str]:
+    return WORD.findall(s)
+
+
+def _is_nation(w: str) -> bool:
+    return w in NATIONALITIES or w.rstrip(".") in NATIONALITIES
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) of a capitalised mention: the name is the trailing run of
+    words that are neither titles nor nationalities."""
+    k = len(words)
+    while k > 0:
+        w = words[k - 1]
+        low = w.lower().rstrip(".")
+        if (low in TITLE_WORDS or _is_nation(w) or w.lower() in DETERMINERS
+                or not w[:1].isupper() and low not in {"de", "van", "von", "der", "bin", "al",
+                                                       "abu", "ibn", "da", "di", "la", "le"}):
+            break
+        k -= 1
+    return words[:k], words[k:]
+
+
+def is_org_name(words: list[str]) -> bool:
+    """An organisation name: has an organisation word or is a bare acronym."""
+    if any(w.lower().rstrip(".") in ORG_WORDS and w[:1].isupper() for w in words):
+        return True
+    return len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and "." not in words[0]
+
+
+def is_media_name(words: list[str]) -> bool:
+    """A news outlet's name ("The New York Times", "Axios"): ends with a media word."""
+    words = [w for w in words if w != "The"]
+    return bool(words) and words[-1].lower() in MEDIA_WORDS and all(
+        w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS for w in words)
+
+
+def affiliation_of(title: list[str], registry: "Registry | None" = None) -> str | None:
+    """Affiliation implied by title words: nationality (+ government title), or an
+    organisation named in the title ("Hamas spokesperson")."""
+    lows = {w.lower().rstrip(".") for w in title}
+    for w in title:
+        if _is_nation(w):
+            country = NATIONALITIES.get(w, NATIONALITIES.get(w.rstrip(".")))
+            return f"{country} government" if lows & GOVERNMENT_TITLES else country
+    orgs = [w for w in title if w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS
+            and w not in NON_NAME_CAPS]
+    if orgs:
+        name = " ".join(orgs)
+        if registry is not None:
+            sp = registry.find_name(name)
+            if sp is not None and sp.type == "organisation":
+                return sp.affiliation or sp.name
+        return name
+    return None
+
+
+class Registry:
+    """Names the article introduces, in order, and the speakers resolved so far."""
+
+    def __init__(self, text: str, extra: dict[str, dict] | None = None):
+        self.text = text
+        self.people: list[tuple[int, Speaker]] = []  # (offset, speaker)
+        self.by_name: dict[str, Speaker] = {}
+        self.history: list[tuple[int, Speaker]] = []  # resolved quote speakers in order
+        self.mentions: list[tuple[int, Speaker]] = []  # every person mention, in order
+        self._by_id: dict[int, Speaker] = {}
+        self.extra = extra or {}
+        self._scan()
+
+    def _scan(self) -> None:
+        org_after = re.compile(r"\b(?:group|organi[sz]ation|company|party|movement|militia|"
+                               r"network|outlet|newspaper|firm|agency|union|faction)\s+$")
+        lower_words = set(re.findall(r"(?<![\w'\u2019])[a-z][a-z\-]+", self.text))
+        tally: dict[int, list[int]] = {}
+        for m in NAME_RUN.finditer(self.text):
+            run = m.group()
+            poss = re.search(r"['\u2019]s?\b", run)
+            if poss:
+                run = run[:poss.start()]
+            words = _words(run)
+            words = _title_before(self.text, m.start()) + words
+            while words and words[0] in NON_NAME_CAPS and words[0] != "The":
+                words = words[1:]
+            if not words:
+                continue
+            title, name = split_title(words)
+            if is_org_name(words) and words[-1].lower() in ORG_WORDS:
+                title, name = [], [w for w in words if w != "The"]
+            if not name:
+                continue
+            before = self.text[max(0, m.start() - 40):m.start()]
+            if is_media_name(words):
+                self._add(m.start(), " ".join(w for w in words if w != "The"), "publication",
+                          "media")
+            elif is_org_name(name) or org_after.search(before):
+                nm = " ".join(name)
+                self._add(m.start(), nm, "organisation", affiliation_of(title, self) or nm)
+            elif len(name) >= 2 and not any(_is_nation(w) or w.lower() in lower_words
+                                            for w in name):
+                gender = None
+                if words[0].rstrip(".") in {"Mr", "Sir", "Lord"}:
+                    gender = "male"
+                elif words[0].rstrip(".") in {"Mrs", "Ms", "Miss", "Dame", "Lady"}:
+                    gender = "female"
+                sp = self._add(m.start(), " ".join(name), "person", affiliation_of(title, self),
+                               gender)
+                self._mention(sp, m.start(), m.end(), tally)
+            elif len(name) == 1:
+                sp = self.find_name(name[0], m.start())
+                if sp is not None and sp.type == "person":
+                    if sp.affiliation is None and title:
+                        sp.affiliation = affiliation_of(title, self)
+                    self._mention(sp, m.start(), m.end(), tally)
+        for sp_id, (male, female) in tally.items():
+            sp = self._by_id[sp_id]
+            if sp.gender is None and male != female:
+                sp.gender = "male" if male > female else "female"
+        for name, info in self.extra.items():
+            sp = self.by_name.get(name) or Speaker(name, info.get("type", "person"))
+            sp.type = info.get("type", sp.type)
+            sp.affiliation = info.get("affiliation", sp.affiliation)
+            for alias in info.get("aliases", []):
+                self.by_name[alias] = sp
+            self.by_name[name] = sp
+            if (0, sp) not in self.people:
+                self.people.append((0, sp))
+
+    def _mention(self, sp: Speaker, start: int, end: int, tally: dict[int, list[int]]) -> None:
+        """Record a person mention and count the pronoun that follows it (he/his vs she/her)."""
+        self.mentions.append((start, sp))
+        self._by_id[id(sp)] = sp
+        m = _NEXT_PRONOUN.search(self.text, end, end + 160)
+        if m:
+            counts = tally.setdefault(id(sp), [0, 0])
+            counts[0 if m.group(1).lower() in MALE else 1] += 1
+
+    def _add(self, offset: int, name: str, type_: str, affiliation: str | None,
+             gender: str | None = None) -> Speaker:
+        sp = self.by_name.get(name)
+        if sp is None:
+            sp = Speaker(name, type_, affiliation, gender)
+            self.by_name[name] = sp
+            self.people.append((offset, sp))
+        else:
+            sp.affiliation = sp.affiliation or affiliation
+            sp.gender = sp.gender or gender
+        return sp
+
+    def find_name(self, name: str, offset: int | None = None) -> Speaker | None:
+        """The registered speaker a name refers to: same full name, else same last word
+        (latest before `offset`, else the first), else same first word."""
+        if name in self.by_name:
+            return self.by_name[name]
+        words = name.split()
+        if not words:
+            return None
+        last, first = words[-1], words[0]
+        cands = [(o, sp) for o, sp in self.people if len(sp.name.split()) > len(words)
+                 and sp.name.split()[-1] == last]
+        if not cands and len(words) == 1:
+            cands = [(o, sp) for o, sp in self.people if sp.type == "person"
+                     and sp.name.split()[0] == first]
+        if not cands:
+            return None
+        if offset is not None:
+            before = [c for c in cands if c[0] <= offset]
+            if before:
+                return before[-1][1]
+        return cands[0][1]
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, mention: str, offset: int, kind: str,
+                sentence: tuple[int, int] | None = None) -> Speaker:
+        """Canonical speaker for a mention found at `offset`."""
+        low = mention.lower()
+        if kind == "pronoun" or low in {"he", "she", "his", "her", "it", "its", "they",
+                                        "their", "i", "we", "who"}:
+            return self._pronoun(low, offset, sentence)
+        clean = re.sub(r"\([^)]*\)?", " ", mention.replace("\u2019", "'"))
+        clean = re.split(r",", clean)[0]
+        if re.search(r"[A-Z]\w+\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z]", clean) and not re.match(
+                r"^(?:the\s+)?(?:[A-Z]\w*\.?\s+)?(?:Secretary|Minister|Head|Director|Chief|"
+                r"Governor|Mayor|President|Chairman|Leader|Speaker|Member)\b", clean, re.I):
+            clean = re.split(r"\s+(?:of|from|in|at)\s+", clean)[0]
+        words = _words(clean)
+        if not words:
+            return Speaker(mention, "person")
+        head = words[-1].lower()
+        det = words[0].lower() in DETERMINERS
+        caps = [w for w in words if w[:1].isupper() and w not in NON_NAME_CAPS]
+        # "Tokayev's office"
+        poss = [i for i, w in enumerate(words) if re.search(r"['\u2019]s?$", w) and w[:1].isupper()]
+        if poss and head in ORG_NOUNS | {"office", "campaign", "team", "staff", "spokesperson",
+                                         "spokesman", "spokeswoman", "lawyer", "lawyers"}:
+            owner_name = " ".join(_strip_possessive(w) for w in words[:poss[-1] + 1]
+                                  if w.lower() not in DETERMINERS)
+            owner = self.find_name(owner_name, offset) or Speaker(owner_name, "person")
+            if head in ORG_NOUNS or head == "office":
+                return Speaker(f"{head.capitalize()} of {owner.name}", "organisation",
+                               owner.affiliation)
+            return Speaker(f"{owner.name} ({head})", "anonymous", owner.affiliation)
+        if head in PUBLICATION_HEADS and caps:
+            pub = " ".join(w for w in words[:-1] if w.lower() not in DETERMINERS)
+            return Speaker(pub, "publication", "media")
+        if words[-1][:1].isupper() or words[-1].isupper():
+            title, name = split_title(words)
+            if name and not (len(name) == 1 and _is_nation(name[0])):
+                full = " ".join(name)
+                if is_media_name(words):
+                    return self.by_name.get(full) or Speaker(full, "publication", "media")
+                sp = self.find_name(full, offset)
+                if sp is None:
+                    type_ = "organisation" if is_org_name(name) else "person"
+                    sp = Speaker(full, type_, affiliation_of(title, self))
+                    self.by_name[full] = sp
+                    self.people.append((offset, sp))
+                elif sp.affiliation is None and title:
+                    sp.affiliation = affiliation_of(title, self)
+                return sp
+        # nominals
+        if det and len(words) <= 3 and head in DOCUMENT_NOUNS and not caps:
+            prev = self._recent(offset, {"organisation", "person", "anonymous"})
+            if prev is not None:
+                return prev
+        if det and head in ORG_NOUNS and not caps and words[0].lower() in {"the", "this", "that"}:
+            prev = self._recent(offset, {"organisation"}) or self._nearest_org(offset)
+            if prev is not None:
+                return prev
+        if words[0].lower() in {"the", "this", "that"} and not caps and (
+                head in TITLE_WORDS or head in ANONYMOUS_NOUNS) and not head.endswith("s"):
+            prev = self._titled(head, offset)
+            if prev is not None:
+                return prev
+        bare = " ".join(words[1:] if det else words)
+        nation = next((w for w in words if _is_nation(w)), None)
+        aff = None
+        if nation:
+            aff = affiliation_of([nation] + [w for w in words if w.lower() in GOVERNMENT_TITLES])
+        elif caps:
+            orgs = [self.by_name.get(_strip_possessive(w)) for w in caps]
+            orgs = [o for o in orgs if o is not None and o.type == "organisation"]
+            aff = orgs[0].name if orgs else None
+        if head in DOCUMENT_NOUNS:
+            return Speaker(bare, "document", aff)
+        if head in ANONYMOUS_NOUNS or head in TITLE_WORDS:
+            return Speaker(f"{bare} (anonymous)", "anonymous", aff)
+        if head in ORG_NOUNS:
+            return Speaker(bare, "organisation", aff)
+        return Speaker(bare, "anonymous" if not caps else "person", aff)
+
+    def _recent(self, offset: int, types: set[str]) -> Speaker | None:
+        for o, sp in reversed(self.history):
+            if o < offset and sp.type in types:
+                return sp
+        return None
+
+    def _nearest_org(self, offset: int) -> Speaker | None:
+        best = None
+        for o, sp in self.people:
+            if o < offset and sp.type == "organisation":
+                best = sp
+        return best
+
+    def _titled(self, head: str, offset: int) -> Speaker | None:
+        """Most recent person introduced with this title word ("the senator")."""
+        for o, sp in reversed(self.people):
+            if o < offset and sp.type == "person":
+                window = self.text[max(0, o - 60):o + len(sp.name) + 80].lower()
+                if re.search(r"\b" + re.escape(head) + r"\b", window):
+                    return sp
+        return None
+
+    def _pronoun(self, low: str, offset: int, sentence: tuple[int, int] | None) -> Speaker:
+        if low in {"it", "its", "they", "their"}:
+            sp = self._recent(offset, {"organisation", "anonymous", "document", "publication"})
+            if sp is None:
+                sp = self._nearest_org(offset)
+            return sp or Speaker(low, "organisation")
+        want = "male" if low in MALE else "female" if low in FEMALE else None
+        if sentence is not None:
+            seg = self.text[sentence[0]:offset]
+            best = None
+            for m in NAME_RUN.finditer(seg):
+                words = _words(m.group())
+                while words and words[0] in NON_NAME_CAPS:
+                    words = words[1:]
+                sp = self.find_name(" ".join(split_title(words)[1]) or "-",
+                                    sentence[0] + m.start())
+                if sp is not None and sp.type == "person" and (sp.gender in (None, want)):
+                    best = sp
+            if best is not None:
+                return best
+        for o, sp in reversed(self.mentions):
+            if o < offset and sp.gender in (None, want):
+                return sp
+        for o, sp in reversed(self.history):
+            if o < offset and sp.type == "person" and sp.gender in (None, want):
+                return sp
+        for o, sp in reversed(self.people):
+            if o < offset and sp.type == "person" and sp.gender in (None, want):
+                return sp
+        return Speaker(low, "person")
+
+    def remember(self, offset: int, sp: Speaker) -> None:
+        """Record a resolved quote speaker (for later pronouns and nominals)."""
+        self.history.append((offset, sp))
+
+
+CHANNEL_PATTERNS = [
+    re.compile(r"\b(?:[Ii]n|[Vv]ia|[Tt]hrough|[Oo]n) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,3}?"
+               r"(?:post|tweet|video|message|interview|appearance) (?:on|with|to) "
+               r"((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"),
+    re.compile(r"\b(?:[Oo]n|[Vv]ia) (Truth Social|Twitter|X|Facebook|Instagram|Telegram|YouTube|"
+               r"TikTok|LinkedIn|Reddit|Threads|Weibo)\b"),
+    re.compile(r"\btold (?:the )?((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"),
+    re.compile(r"\b(?:speaking|spoke|talking|talked)(?: \w+){0,2} to "
+               r"((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"),
+    re.compile(r"\binterview with ((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"),
+    re.compile(r"\b(?:[Dd]uring|[Aa]t) (?:a|an|the) ((?:[A-Z][\w'\u2019.-]*\s+)+"
+               r"(?:dinner|summit|rally|briefing|press conference|news conference|hearing|"
+               r"debate|event|meeting|speech|forum|town hall))"),
+    re.compile(r"\b(?:[Ii]n|[Vv]ia|[Tt]hrough) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,3}?"
+               r"(statement|interview|post|tweet|letter|email|press release|op-ed|video|speech|"
+               r"press conference|news conference|briefing|memo|podcast|blog post|"
+               r"news release|filing|affidavit|testimony)\b"),
+]
+
+
+def find_channel(sentence: str) -> str | None:
+    """Where the text says a statement was made: an outlet, platform, event or document."""
+    for pat in CHANNEL_PATTERNS:
+        m = pat.search(sentence)
+        if not m:
+            continue
+        ch = m.group(1).strip()
+        if pat is CHANNEL_PATTERNS[2] or pat is CHANNEL_PATTERNS[3]:
+            words = ch.split()
+            if not (is_media_name(words) or ch.lower() in PLATFORMS):
+                continue
+        return ch
+    return None

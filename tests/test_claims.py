@@ -1,0 +1,153 @@
+"""Claim registers and verdicts: made-up articles and facts for each verdict, register
+validation errors, and the seed's claims."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.article import Article, Metadata
+from analysis.claims import VERDICTS, check_claims, load_register, suggest_metrics
+from analysis.claims.tolerance import claim_interval
+from analysis.errors import InputError
+from analysis.numbers import extract_numbers
+from analysis.reference import load_facts
+
+HEADER = ("fact_id,subject,metric,value,value_low,value_high,qualifier,unit,period_start,period_end,"
+          "source_org,source_title,url,via,confidence,notes")
+FACTS = """\
+toll-2024,Ruritania,deaths_cumulative,43020,,,exact,people,2023-10-07,2024-10-28,Health Ministry,,https://example.org/a,,high,
+toll-2025,Ruritania,deaths_cumulative,67194,,,exact,people,2023-10-07,2025-10-09,Health Ministry,,https://example.org/b,,high,
+pop-2025,Ruritania,population,20286084,,,exact,people,2025-01-01,2025-01-01,Statistics Office,,https://example.org/c,,high,
+trade-2023,Ruritania–Freedonia,bilateral_trade_usd,1300000000,,,exact,USD,2023-01-01,2023-12-31,Customs,,https://example.org/d,,medium,
+founded,Ruritania,independence_declared,1991-12-16,,,exact,date,1991-12-16,1991-12-16,Archive,,https://example.org/e,,high,
+"""
+TEXT = ("Ruritania, with about 20 million people, declared independence in 1991. The war has claimed over "
+        "43,000 lives, officials said last month. In 2024, trade with Freedonia reached $1.3 billion. "
+        "Trade had been $1.3 billion in 2023. Independence came in 1995, a rival account says.")
+
+
+@pytest.fixture()
+def facts(tmp_path):
+    (tmp_path / "facts.csv").write_text(HEADER + "\n" + FACTS, encoding="utf-8")
+    return load_facts(tmp_path)
+
+
+@pytest.fixture()
+def article():
+    return Article.from_text(TEXT, slug="ruritania", metadata=Metadata(published=dt.date(2025, 11, 7)))
+
+
+def register(tmp_path, body: str):
+    path = tmp_path / "register.yaml"
+    path.write_text("claims:\n" + body, encoding="utf-8")
+    return path
+
+
+ENTRIES = """\
+  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population, period: current}
+  - {id: A2, mention: "over 43,000", subject: Ruritania, metric: deaths_cumulative, period: {start: "2023-10-07", end: last month}}
+  - {id: A3, mention: $1.3 billion, context: In 2024, subject: Freedonia–Ruritania, metric: bilateral_trade_usd, period: "2024"}
+  - {id: A4, mention: $1.3 billion, context: in 2023, subject: Ruritania–Freedonia, metric: bilateral_trade_usd, period: "2023"}
+  - {id: A5, mention: "1991", subject: Ruritania, metric: independence_declared}
+  - {id: A6, mention: "1995", subject: Ruritania, metric: independence_declared}
+"""
+
+
+def test_each_verdict_from_made_up_facts(tmp_path, facts, article):
+    numbers = extract_numbers(article)
+    _, claims = check_claims(article, numbers, facts, register(tmp_path, ENTRIES))
+    verdicts = dict(zip(claims["claim_id"], claims["verdict"]))
+    assert verdicts == {"A1": "supported", "A2": "outdated", "A3": "unsupported", "A4": "supported",
+                        "A5": "supported", "A6": "contradicted"}
+    by_id = claims.set_index("claim_id")
+    assert by_id.loc["A2", "true_as_of"] == "2024-10-28" and "2024-10-28" in by_id.loc["A2", "explanation"]
+    assert by_id.loc["A2", "fact_id"] == "toll-2025"  # the reference for the claim's period
+    assert by_id.loc["A3", "fact_id"] == "trade-2023" and "nearest" in by_id.loc["A3", "explanation"]
+    assert all(claims["url"].str.startswith("https://")) and claims["source_org"].notna().all()
+    assert by_id.loc["A1", "ratio"] == pytest.approx(2e7 / 20286084, rel=1e-3)
+
+
+def test_tolerance_follows_the_wording():
+    lo, hi, _ = claim_interval(100, "approx", 10)
+    assert (lo, hi) == (pytest.approx(90), pytest.approx(110))
+    lo, hi, _ = claim_interval(43000, "at_least", 1000)
+    assert (lo, hi) == (43000, pytest.approx(47300))
+    lo, hi, _ = claim_interval(2e6, "at_most", 1e6)
+    assert (lo, hi) == (pytest.approx(1.8e6), 2e6)
+    lo, hi, _ = claim_interval(1200, None, 100)
+    assert lo == 1150 and hi == pytest.approx(1250)
+
+
+@pytest.mark.parametrize("body, message", [
+    ("  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population, colour: red}\n", "unknown key"),
+    ("  - {id: A1, mention: about 20 million, subject: Ruritania}\n", "'metric' is required"),
+    ("  - {id: A1, mention: 7 million, subject: Ruritania, metric: population}\n", "not found in the article"),
+    ("  - {id: A1, mention: $1.3 billion, subject: Ruritania, metric: bilateral_trade_usd}\n", "matches 2 times"),
+    ("  - {id: A1, mention: about 20 million, subject: Ruritania, metric: populaton}\n", "did you mean 'population'"),
+    ("  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population, period: soon}\n", "period 'soon'"),
+    ("  - {id: A1, mention: Ruritania, subject: Ruritania, metric: population}\n", "not a numeric"),
+    ("  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population}\n"
+     "  - {id: A1, mention: \"1991\", subject: Ruritania, metric: independence_declared}\n", "duplicate id"),
+    ("  - [id, A1\n", "malformed YAML"),
+])
+def test_register_errors_name_file_and_entry(tmp_path, facts, article, body, message):
+    path = register(tmp_path, body)
+    with pytest.raises(InputError) as err:
+        check_claims(article, extract_numbers(article), facts, path)
+    assert message in str(err.value) and "register.yaml" in str(err.value)
+    if "entry" in str(err.value):
+        assert "entry 1" in str(err.value) or "entry 2" in str(err.value)
+
+
+def test_missing_register_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="claim register not found"):
+        load_register(tmp_path / "nope.yaml")
+
+
+def test_article_without_register_gets_suggestions(tmp_path, facts, article):
+    numbers = extract_numbers(article)
+    located, claims = check_claims(article, numbers, facts, None)
+    assert located.empty and claims.empty
+    suggestions = suggest_metrics(numbers)
+    by_text = dict(zip(suggestions["text"], suggestions["suggested_metrics"]))
+    assert "population" in by_text["about 20 million"].split("; ")
+    assert "deaths_cumulative" in by_text["over 43,000"].split("; ")
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_article):
+    numbers = extract_numbers(seed_article)
+    return check_claims(seed_article, numbers, load_facts())[1]
+
+
+def test_every_seed_claim_outside_the_poll_sentence_has_a_sourced_verdict(shared, seed_claims):
+    gold = json.loads((shared / "gold" / "seed_claims.json").read_text(encoding="utf-8"))
+    poll_sentence = next(c["sentence"] for c in gold["claims"] if c["topic"] == "polls")
+    for claim in gold["claims"]:
+        row = seed_claims[(seed_claims["start"] == claim["start"]) & (seed_claims["end"] == claim["end"])]
+        assert len(row) == 1, f"{claim['claim_id']} is not in the register"
+        row = row.iloc[0]
+        if claim["sentence"] == poll_sentence:
+            assert pd.isna(row["verdict"]) and "notebook 03" in row["explanation"]
+            continue
+        assert row["verdict"] in VERDICTS, claim["claim_id"]
+        assert row["fact_id"] and row["source_org"], claim["claim_id"]
+        assert row["explanation"], claim["claim_id"]
+
+
+def test_seed_register_holds_no_verdicts_or_reference_values():
+    from analysis import paths
+    text = (paths.CLAIMS / f"{paths.DEFAULT_SLUG}.yaml").read_text(encoding="utf-8")
+    facts = load_facts()
+    assert not any(v in text for v in VERDICTS)
+    assert not any(fid in text for fid in facts["fact_id"])
+
+
+def test_claims_table_follows_the_contract(seed_claims):
+    from analysis.contract import CONTRACT
+    assert list(seed_claims.columns[:len(CONTRACT["claims"])]) == CONTRACT["claims"]

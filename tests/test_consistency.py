@@ -1,0 +1,84 @@
+"""Internal consistency rules: made-up articles for each rule, and K01-K07 of the seed."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from analysis.article import Article, Metadata
+from analysis.claims import check_claims
+from analysis.consistency import check_consistency
+from analysis.contract import CONTRACT
+from analysis.numbers import extract_numbers
+from analysis.reference import load_facts
+
+
+def checks_of(text: str, published=dt.date(2025, 11, 7)):
+    article = Article.from_text(text, metadata=Metadata(published=published))
+    return check_consistency(article, extract_numbers(article))
+
+
+def test_ordinal_against_listed_items():
+    ok = checks_of("The founding members, Alba, Borduria and Carpania, signed first. Then Dacia became the fourth "
+                   "country to join.")
+    assert list(ok["verdict"]) == ["consistent"] and "3 + 1 = 4" in ok.iloc[0]["explanation"]
+    bad = checks_of("The founding members, Alba, Borduria and Carpania, signed first. Then Dacia became the sixth "
+                    "country to join.")
+    assert list(bad["verdict"]) == ["inconsistent"]
+    open_list = checks_of("Other countries, such as Alba, Borduria and Carpania, may follow. Dacia was the sixth "
+                          "country to join.")
+    assert open_list.empty
+
+
+def test_offset_against_weekday_and_written_date():
+    ok = checks_of("Rebels attacked on Friday. The raid came two days after the talks. "
+                   "The talks took place on November 5, 2025.")
+    assert list(ok["verdict"]) == ["consistent"]
+    bad = checks_of("Rebels attacked on Friday. The raid came one day after the talks. "
+                    "The talks took place on November 3, 2025.")
+    assert list(bad["verdict"]) == ["inconsistent"] and "3 day(s) off" in bad.iloc[0]["explanation"]
+
+
+def test_weekday_written_next_to_a_date():
+    bad = checks_of("The vote was held on Monday, November 6, 2025, in the capital.")
+    assert "inconsistent" in set(bad["verdict"]) and "Thursday" in " ".join(bad["explanation"])
+
+
+def test_derived_share_of_a_total():
+    checks = checks_of("A country of about 10 million people, where roughly 40% live in cities.")
+    row = checks.iloc[0]
+    assert row["verdict"] == "derived" and "4 million" in row["explanation"]
+
+
+# --- the seed: K01-K07 of the gold file ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_checks(seed_article):
+    numbers = extract_numbers(seed_article)
+    facts = load_facts()
+    located, claims = check_claims(seed_article, numbers, facts)
+    checks = check_consistency(seed_article, numbers, located, claims, facts)
+    return checks, located
+
+
+def test_seed_checks_come_out_as_listed(shared, seed_checks):
+    gold = json.loads((shared / "gold" / "seed_claims.json").read_text(encoding="utf-8"))
+    checks, located = seed_checks
+    span_to_id = {(r["start"], r["end"]): r["claim_id"] for _, r in located.iterrows()}
+    gold_ids = {c["claim_id"]: span_to_id[(c["start"], c["end"])] for c in gold["claims"]}
+    for k in gold["consistency_checks"]:
+        wanted = {gold_ids[c] for c in k["claims"]}
+        holding = checks[checks["claim_ids"].map(lambda s: wanted <= set(s.split(";")))]
+        assert not holding.empty, f"{k['check_id']}: no check covers {sorted(wanted)}"
+        smallest = holding.loc[holding["claim_ids"].map(lambda s: len(s.split(";"))).idxmin()]
+        expected = k["expected"].split()[0]
+        assert smallest["verdict"] == expected, f"{k['check_id']}: {smallest['explanation']}"
+
+
+def test_seed_checks_show_their_arithmetic(seed_checks):
+    checks, _ = seed_checks
+    assert list(checks.columns[:4]) == CONTRACT["consistency"]
+    assert checks["explanation"].str.contains(r"\d").all()
+    span = checks[checks["rule"] == "duration vs dates"].iloc[0]["explanation"]
+    assert "2025-01-19" in span and "fits" in span  # the reference ceasefire the 15 months match

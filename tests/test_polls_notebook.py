@@ -1,0 +1,56 @@
+"""Notebook 03 through papermill: parameters move the poll_claims table; no-claim articles work."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.article import load_article
+from analysis.polls.claims import extract_poll_claims
+from analysis.polls.evaluate import evaluate_claims
+from analysis.reference import load_polls
+
+NOTEBOOK = paths.NOTEBOOKS / "03_poll_claims.ipynb"
+KEYS = ["claim_id", "country", "poll_id", "population"]
+
+
+def execute(tmp_path, **parameters):
+    papermill = pytest.importorskip("papermill")
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"run_dir": str(tmp_path), **parameters},
+                               kernel_name="python3", cwd=str(paths.NOTEBOOKS), progress_bar=False)
+    return out
+
+
+def test_lower_n_and_higher_confidence_move_the_table(tmp_path):
+    execute(tmp_path, assumed_n=300, confidence=0.99)
+    moved = pd.read_csv(tmp_path / "tables" / "poll_claims.csv", keep_default_na=False)
+    article = load_article(paths.DEFAULT_ARTICLE)
+    base = evaluate_claims(extract_poll_claims(article), load_polls(), article.metadata.published)
+    both = base.merge(moved, on=KEYS, suffixes=("_base", "_moved"))
+    assert len(both) == len(base) == len(moved)
+    assumed = both[both["n_assumed_base"]]
+    assert (assumed["n_moved"] == 300).all() and (assumed["n_base"] == 1000).all()
+    stated = both[~both["n_assumed_base"]]
+    assert not stated.empty and (stated["n_moved"] == stated["n_base"]).all()
+    width = lambda d, s: d[f"ci_high_{s}"] - d[f"ci_low_{s}"]  # noqa: E731
+    assert (width(both, "moved") > width(both, "base")).all()
+    tested = assumed[assumed["sampling_base"] != ""]
+    p_base = tested["p_value_base"].astype(float)
+    p_moved = pd.to_numeric(tested["p_value_moved"])
+    assert (p_moved > p_base).all()  # less evidence at a smaller n
+    assert (tested["sampling_base"] != tested["sampling_moved"]).any()  # a conclusion flips
+    assert (both["verdict_base"] == both["verdict_moved"]).all()  # verdicts follow the point estimate
+    sens = pd.read_csv(tmp_path / "tables" / "poll_sensitivity.csv")
+    assert not sens.empty and sens["n"].nunique() > 3
+
+
+def test_article_without_poll_claims(tmp_path):
+    article = tmp_path / "no-polls.txt"
+    article.write_text("The minister visited the port on Monday.\n\nTrade rose 12% last year.\n",
+                       encoding="utf-8")
+    out = execute(tmp_path, article=str(article))
+    table = pd.read_csv(tmp_path / "tables" / "poll_claims.csv")
+    assert table.empty and list(table.columns[:3]) == ["claim_id", "start", "end"]
+    assert "No poll claims" in out.read_text(encoding="utf-8")
+    assert (tmp_path / "figures" / "03_accords_views.png").exists()

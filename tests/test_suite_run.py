@@ -1,0 +1,38 @@
+"""The whole suite on the default article: every contract table, deterministic bytes."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.contract import CONTRACT
+from analysis.runner import run_suite
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    base = tmp_path_factory.mktemp("suite")
+    return [run_suite(paths.DEFAULT_ARTICLE, base / f"run{i}", progress=lambda _: None) for i in (1, 2)]
+
+
+def test_every_contract_table_is_written(two_runs):
+    tables = two_runs[0] / "tables"
+    assert sorted(p.stem for p in tables.glob("*.csv")) >= sorted(CONTRACT)
+    assert set(CONTRACT) <= {p.stem for p in tables.glob("*.csv")}
+
+
+def test_runs_are_byte_identical(two_runs):
+    first, second = two_runs
+    files = sorted(p.relative_to(first) for p in first.rglob("*")
+                   if p.is_file() and p.parent.name in ("tables", "figures"))
+    assert any(f.suffix == ".png" for f in files) and any(f.suffix == ".svg" for f in files)
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), f"{rel} differs between runs"
+
+
+def test_committed_figures_match_the_default_run(two_runs):
+    """figures/ holds the default run's figures, byte for byte."""
+    run_figures = {p.name: p.read_bytes() for p in (two_runs[0] / "figures").glob("*")}
+    committed = {p.name: p.read_bytes() for p in paths.FIGURES.glob("*") if p.suffix in (".png", ".svg")}
+    assert set(committed) == set(run_figures)
+    for name, data in run_figures.items():
+        assert committed[name] == data, f"figures/{name} is stale: run `make notebooks`"
