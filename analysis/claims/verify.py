@@ -79,7 +79,7 @@ def _verify_one(c: pd.Series, facts: pd.DataFrame) -> dict:
     out = _base(c)
     if c["topic"] == POLL_TOPIC:
         return {**out, "verdict": None, "explanation": (
-            f"Poll claim: checked against polls.csv in notebook 03 (poll_claims.csv), not here.")}
+            "Poll claim: checked against polls.csv in notebook 03 (poll_claims.csv), not here.")}
     rows, same_subject = candidate_rows(facts, c["metrics"].split(";"), c["subject"])
     if rows.empty:
         return {**out, "verdict": "unsupported", "explanation": (

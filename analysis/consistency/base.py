@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..claims.tolerance import claim_interval
+
 CONSISTENCY_COLUMNS = ["check_id", "claim_ids", "verdict", "explanation", "rule", "mention_ids"]
 
 
@@ -40,3 +42,10 @@ def explicit_dates(numbers: pd.DataFrame) -> pd.DataFrame:
 def fmt_day(d: dt.date) -> str:
     """'Thursday 2025-11-06'."""
     return f"{d.strftime('%A')} {d.isoformat()}"
+
+
+def interval(row: pd.Series) -> tuple[float, float, str]:
+    """(low, high, rule) a mention's wording allows (see analysis.claims.tolerance)."""
+    bound = row["bound"] if isinstance(row["bound"], str) else None
+    step = None if pd.isna(row["step"]) else float(row["step"])
+    return claim_interval(float(row["value"]), bound, step, row["unit"])

@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from ..claims.tolerance import claim_interval, fmt_number
-from .base import Check
+from ..claims.tolerance import fmt_number
+from .base import Check, interval
 
 # Nouns an ordinal can rank ('the fifth nation to join') and the plural group nouns that
 # introduce the earlier items ('the original signatories: A, B, C and D').
@@ -79,8 +79,8 @@ def derived_share(numbers: pd.DataFrame, text: str) -> list[Check]:
         t = before.iloc[-1]
         if not _GAP.match(text[t["end"]:p["start"]]):
             continue
-        pl, ph, _ = _interval(p)
-        tl, th, _ = _interval(t)
+        pl, ph, _ = interval(p)
+        tl, th, _ = interval(t)
         value = float(p["value"]) / 100 * float(t["value"])
         low, high = pl / 100 * tl, ph / 100 * th
         checks.append(Check(
@@ -90,8 +90,3 @@ def derived_share(numbers: pd.DataFrame, text: str) -> list[Check]:
             int(t["start"]), {"value": value, "low": low, "high": high}))
     return checks
 
-
-def _interval(row: pd.Series) -> tuple[float, float, str]:
-    bound = row["bound"] if isinstance(row["bound"], str) else None
-    step = None if pd.isna(row["step"]) else float(row["step"])
-    return claim_interval(float(row["value"]), bound, step, row["unit"])

@@ -7,9 +7,9 @@ import datetime as dt
 import pandas as pd
 
 from ..claims.periods import months_between
-from ..claims.tolerance import claim_interval, fmt_interval, overlap
+from ..claims.tolerance import fmt_interval, overlap
 from ..claims.verify import subject_key
-from .base import Check, day, explicit_dates, fmt_day, resolved_days
+from .base import Check, day, explicit_dates, fmt_day, interval, resolved_days
 
 _YEAR_DAYS = 365.25
 
@@ -25,11 +25,6 @@ def anchor_date(numbers: pd.DataFrame, published: dt.date | None) -> tuple[dt.da
         return day(row["date_start"]), row["mention_id"]
     return published, None
 
-
-def _interval(row: pd.Series) -> tuple[float, float, str]:
-    bound = row["bound"] if isinstance(row["bound"], str) else None
-    step = None if pd.isna(row["step"]) else float(row["step"])
-    return claim_interval(float(row["value"]), bound, step, row["unit"])
 
 
 def _to_present(located: pd.DataFrame) -> pd.DataFrame:
@@ -52,7 +47,7 @@ def year_plus_duration(numbers: pd.DataFrame, located: pd.DataFrame, published: 
         for _, start in starts[starts["subject"].map(subject_key) == subject_key(dur["subject"])].iterrows():
             first, last = day(start["date_start"]), day(start["date_end"])
             elapsed = ((anchor - last).days / _YEAR_DAYS, (anchor - first).days / _YEAR_DAYS)
-            lo, hi, rule = _interval(dur)
+            lo, hi, rule = interval(dur)
             ok = overlap((lo, hi), elapsed)
             year = first.year
             checks.append(Check(
@@ -75,7 +70,7 @@ def durations_agree(located: pd.DataFrame) -> list[Check]:
         for _, b in rows[i + 1:]:
             if subject_key(a["subject"]) != subject_key(b["subject"]):
                 continue
-            ia, ib = _interval(a), _interval(b)
+            ia, ib = interval(a), interval(b)
             ok = overlap(ia[:2], ib[:2])
             checks.append(Check(
                 "durations agree", [a["mention_id"], b["mention_id"]], "consistent" if ok else "inconsistent",
@@ -101,7 +96,7 @@ def duration_vs_span(located: pd.DataFrame, facts: pd.DataFrame | None) -> list[
         factor = {"months": 1.0, "years": 12.0, "days": 1 / 30.4375, "weeks": 7 / 30.4375}.get(c["unit"])
         if factor is None:
             continue
-        lo, hi, rule = _interval(c)
+        lo, hi, rule = interval(c)
         ok = overlap((lo * factor, hi * factor), (lo_m, hi_m))
         text = (f"From {start.isoformat()} to {period.label.split(' to ')[-1]} is {lo_m:.1f}-{hi_m:.1f} months; "
                 f"'{c['text']}' ({rule}) allows {lo * factor:.1f}-{hi * factor:.1f} months, so the stated duration "

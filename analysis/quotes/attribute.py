@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import AS_VERBS, CUE_FORMS, DETERMINERS, PRONOUNS, SPEECH_NOUNS, WEAK_CUES
+from .lexicon import CUE_FORMS, DETERMINERS, PRONOUNS, SPEECH_NOUNS, WEAK_CUES
 from .marks import QuotePair
-from .phrases import (Phrase, phrase_after, phrase_before, plausible_speaker, skip_back,
+from .phrases import (Phrase, phrase_after, phrase_before, plausible_speaker,
                       subject_before)
 from .tokens import Token, is_name_token, sentence_end, sentence_start, tokenize
 
@@ -176,7 +176,7 @@ def _main_subject(text: str, toks: list[Token], upto: int) -> Phrase | None:
 def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
     """Nearest cue before the quotation in its sentence, and its subject."""
     n = len(toks)
-    # "his narrative of", "Trump's slogan:" right before the quotation
+    # "his narrative of", "Smith's slogan:" right before the quotation
     for back in range(1, 4):
         k = n - back
         if k < 0:
@@ -190,7 +190,6 @@ def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
                 return Attribution(owner.text, owner.start, owner.end, "pronoun",
                                    text[toks[k].start:toks[n - 1].end], "possessive")
             if owner.text.endswith(("'s", "\u2019s")) and owner.is_cap:
-                ph = phrase_before(text, toks, toks.index(owner) + 1)
                 name = owner.text[:-2]
                 return Attribution(name, owner.start, owner.start + len(name), "name",
                                    toks[k].text, "possessive")
@@ -207,8 +206,6 @@ def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
                 return _attr(ph, "according to", "according-to")
             continue
         if not _is_cue(toks, k):
-            continue
-        if k > 0 and toks[k - 1].lower == "as" and k + 1 < n and False:
             continue
         low = t.lower
         if low.endswith("ing") and (k == 0 or toks[k - 1].text in {",", "\u2014", "and"}):
@@ -234,8 +231,6 @@ def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
             ph = _main_subject(text, toks, k)
             if plausible_speaker(ph):
                 return _attr(ph, _cue_text(text, toks, k, toks[-1].start), "participle-main")
-        if k > 0 and toks[k - 1].text in {"\u2014", ":"}:
-            continue
     return None
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .attribute import Attribution, attribute
 from .lexicon import DOCUMENT_NOUNS
-from .marks import pair_marks
+from .marks import _paragraph_ranges, pair_marks
 from .speakers import Registry, Speaker, find_channel
 from .tokens import mask_quotes, sentence_spans
 
@@ -42,14 +42,8 @@ class QuoteRecord:
 
 
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, stripped."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group()
-        if line.strip():
-            s = m.start() + len(line) - len(line.lstrip())
-            out.append((s, s + len(line.strip())))
-    return out or [(0, len(text))]
+    """(start, end) of each non-blank line, stripped (the whole text when it has none)."""
+    return _paragraph_ranges(text) or [(0, len(text))]
 
 
 def _is_title(content: str, before: str) -> bool:

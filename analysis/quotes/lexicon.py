@@ -84,11 +84,6 @@ WEAK_CUES = {"state", "states", "post", "posts", "point", "points", "report", "r
              "claims", "warning", "opening", "reading", "beginning", "crying", "laugh", "sigh",
              "maintain", "chant", "mock", "tweets", "reports", "rail", "state", "agree", "answers"}
 
-# Verbs taking an object and "as" + characterisation: "described the move as ...".
-AS_VERBS = {"describe", "label", "brand", "dub", "term", "praise", "herald", "hail", "frame",
-            "characterize", "characterise", "portray", "position", "tout", "deride", "mock",
-            "call", "dismiss", "criticize", "criticise", "blast", "slam", "condemn", "denounce"}
-
 # Nouns naming what someone said: "his narrative of", "her words", "the group's slogan".
 SPEECH_NOUNS = {
     "narrative", "slogan", "motto", "mantra", "words", "phrase", "promise", "pledge", "vow",
@@ -211,12 +206,12 @@ PUBLICATION_WORKS = {"analysis", "editorial", "column", "op-ed", "article", "pie
 MEDIA_WORDS = {
     "times", "post", "journal", "news", "herald", "tribune", "guardian", "telegraph", "gazette",
     "daily", "weekly", "magazine", "press", "wire", "radio", "tv", "television", "broadcasting",
-    "network", "thinker", "review", "observer", "chronicle", "examiner", "inquirer", "independent",
+    "network", "review", "observer", "chronicle", "examiner", "inquirer", "independent",
     "mail", "express", "mirror", "sun", "star", "globe", "monitor", "reporter", "insider",
     "politico", "axios", "reuters", "cnn", "bbc", "msnbc", "nbc", "abc", "cbs", "fox", "npr",
     "pbs", "ap", "afp", "bloomberg", "breitbart", "politifact", "vox", "slate", "atlantic",
     "economist", "forbes", "newsweek", "time", "hill", "buzzfeed", "huffpost", "cbc", "ctv",
-    "jazeera", "mayadeen", "sputnik", "tass", "xinhua", "yonhap", "kyodo", "haaretz", "axios",
+    "jazeera", "mayadeen", "sputnik", "tass", "xinhua", "yonhap", "kyodo", "haaretz",
     "salon", "wired", "vice", "nation", "spectator", "standard", "today",
 }
 

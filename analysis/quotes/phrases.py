@@ -119,7 +119,7 @@ def phrase_before(text: str, toks: list[Token], j: int) -> Phrase | None:
     i = _name_run_back(toks, j) if is_name_token(last) or is_title(last) else j
     if i == j:
         i = _nominal_back(toks, j)
-        # capitalised modifiers before a nominal: "U.S. officials", "Captured Hamas documents"
+        # capitalised modifiers before a nominal: "U.S. officials", "Leaked Acme documents"
         while i > 0 and (is_name_token(toks[i - 1]) or toks[i - 1].text.endswith(("'s", "\u2019s"))
                          and toks[i - 1].is_cap):
             i -= 1

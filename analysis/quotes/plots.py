@@ -14,6 +14,7 @@ def plot_voice(voice: pd.DataFrame, column: str, top: int = 12) -> plt.Figure:
     ax.barh(data[column].astype(str), data["words"], color="#4c72b0")
     for y, (w, q) in enumerate(zip(data["words"], data["quotes"])):
         ax.text(w, y, f" {q} quote{'s' if q != 1 else ''}", va="center", fontsize=8)
+    ax.set_xlim(0, max(1, data["words"].max()) * 1.2)
     ax.set_xlabel("words quoted")
     ax.set_title(f"Who gets the voice: quoted words by {column.replace('_', ' ')}")
     fig.tight_layout()

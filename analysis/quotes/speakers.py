@@ -1,10 +1,10 @@
 """Canonical speakers: names, speaker types, affiliations and channels from the article text.
 
-A speaker mention ("U.S. President Donald Trump", "Trump", "he", "the statement", "Tokayev's
+A speaker mention ("French President Jane Doe", "Doe", "she", "the statement", "Doe's
 office", "U.S. officials") is resolved against the names the article itself introduces:
-- a name resolves to the fullest earlier name ending with the same word ("Trump" ->
-  "Donald Trump"), its title words give the affiliation ("Kazakh President" -> "Kazakhstan
-  government", "Hamas spokesperson" -> "Hamas");
+- a name resolves to the fullest earlier name ending with the same word ("Doe" ->
+  "Jane Doe"), its title words give the affiliation ("French President" -> "France
+  government", "Greenpeace spokesperson" -> "Greenpeace");
 - pronouns and definite nominals ("the statement", "the group", "the official") resolve to
   the most recent fitting speaker;
 - nominals without a name are anonymous sources, documents or publications.
@@ -28,7 +28,7 @@ NAME_RUN = re.compile(
 
 
 def _title_before(text: str, start: int) -> list[str]:
-    """Title words right before a name ("Hamas spokesperson", "head coach"), if any is
+    """Title words right before a name ("Greenpeace spokesperson", "head coach"), if any is
     lowercase; else []."""
     if start < 2 or text[start - 1] not in " \t" or not text[start - 2].isalpha():
         return []
@@ -96,7 +96,7 @@ def is_org_name(words: list[str]) -> bool:
 
 
 def is_media_name(words: list[str]) -> bool:
-    """A news outlet's name ("The New York Times", "Axios"): ends with a media word."""
+    """A news outlet's name ("The New York Times", "Reuters"): ends with a media word."""
     words = [w for w in words if w != "The"]
     return bool(words) and words[-1].lower() in MEDIA_WORDS and all(
         w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS for w in words)
@@ -104,7 +104,7 @@ def is_media_name(words: list[str]) -> bool:
 
 def affiliation_of(title: list[str], registry: "Registry | None" = None) -> str | None:
     """Affiliation implied by title words: nationality (+ government title), or an
-    organisation named in the title ("Hamas spokesperson")."""
+    organisation named in the title ("Greenpeace spokesperson")."""
     lows = {w.lower().rstrip(".") for w in title}
     for w in title:
         if _is_nation(w):
@@ -256,7 +256,7 @@ class Registry:
         head = words[-1].lower()
         det = words[0].lower() in DETERMINERS
         caps = [w for w in words if w[:1].isupper() and w not in NON_NAME_CAPS]
-        # "Tokayev's office"
+        # "Doe's office"
         poss = [i for i, w in enumerate(words) if re.search(r"['\u2019]s?$", w) and w[:1].isupper()]
         if poss and head in ORG_NOUNS | {"office", "campaign", "team", "staff", "spokesperson",
                                          "spokesman", "spokeswoman", "lawyer", "lawyers"}:
