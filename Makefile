@@ -31,7 +31,7 @@ notebooks: $(STAMP)  ## re-execute the committed notebooks in place with their d
 	$(PY) -m analysis notebooks
 
 lab: $(STAMP)  ## JupyterLab on the notebooks with the project's kernel
-	$(PY) -m jupyter lab --notebook-dir=notebooks
+	$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)  ## accuracy and speed tables
 	$(PY) benchmarks/quotes.py

@@ -72,16 +72,19 @@ def run_suite(
     notebooks = notebooks if notebooks is not None else suite_notebooks()
     if not notebooks:
         raise InputError(paths.NOTEBOOKS, "no notebooks found (expected NN_name.ipynb)")
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+    unknown = sorted(set(parameters or {}) - {name for names in declared.values() for name in names})
+    if unknown:
+        raise InputError(paths.NOTEBOOKS, f"parameter(s) {unknown} are not declared by any notebook")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.staging-"))
     (staging / "notebooks").mkdir()
     try:
         for i, notebook in enumerate(notebooks, start=1):
             progress(f"[{i}/{len(notebooks)}] {notebook.stem} on {loaded.slug}")
-            declared = notebook_parameters(notebook)
             given = {"article": str(article_path), "run_dir": str(staging), **(parameters or {})}
             execute(notebook, staging / "notebooks" / notebook.name,
-                    {k: v for k, v in given.items() if k in declared})
+                    {k: v for k, v in given.items() if k in declared[notebook]})
         check_run_tables(staging / "tables")
         _replace(staging, target)
     finally:

@@ -30,7 +30,7 @@ def server():
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}",
+         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}", "--allow-root",
          f"--ServerApp.root_dir={paths.NOTEBOOKS}", "--ServerApp.port_retries=0"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

@@ -1,6 +1,7 @@
 """The runner: papermill with the article as a parameter, atomic results, clear failures."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -8,7 +9,7 @@ import nbformat
 import pytest
 
 from analysis import paths
-from analysis.runner import RunError, run_suite, strip_run_metadata
+from analysis.runner import RunError, notebook_parameters, run_suite, strip_run_metadata
 
 
 def _notebook(path, body: str, fail: bool = False):
@@ -75,6 +76,9 @@ def test_committed_notebooks_are_clean():
         code = [c for c in nb.cells if c.cell_type == "code"]
         tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, f"{path.name}: expected one parameters cell"
+        assigned = re.findall(r"^(\w+)\s*=", tagged[0].source, flags=re.M)
+        assert sorted(notebook_parameters(path)) == sorted(assigned), \
+            f"{path.name}: papermill cannot read every parameter (no '=' in comments)"
         assert all(c.execution_count is not None for c in code), f"{path.name}: not executed"
         copy = nbformat.from_dict(nb)
         strip_run_metadata(copy)
@@ -89,3 +93,12 @@ def test_a_table_breaking_the_contract_fails_the_run(tmp_path, article):
     with pytest.raises(InputError, match=r"quotes.csv: columns \['paragraphs'\] break the contract"):
         run_suite(article, tmp_path / "out", notebooks=[nb], progress=lambda _: None)
     assert not (tmp_path / "out").exists()
+
+
+def test_unknown_parameter_is_refused(tmp_path, article):
+    from analysis.errors import InputError
+
+    nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE)
+    with pytest.raises(InputError, match=r"parameter\(s\) \['asumed_n'\] .*not declared"):
+        run_suite(article, tmp_path / "out", parameters={"asumed_n": 5}, notebooks=[nb],
+                  progress=lambda _: None)

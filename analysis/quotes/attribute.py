@@ -18,11 +18,22 @@ from dataclasses import dataclass
 
 from .lexicon import CUE_FORMS, DETERMINERS, PRONOUNS, SPEECH_NOUNS, WEAK_CUES
 from .marks import QuotePair
-from .phrases import (Phrase, phrase_after, phrase_before, plausible_speaker,
-                      subject_before)
+from .phrases import (SPEAKER_NOUNS, Phrase, phrase_after, phrase_before, plausible_speaker,
+                      skip_back, subject_before)
 from .tokens import Token, is_name_token, sentence_end, sentence_start, tokenize
 
 FINITE_RIGHT = re.compile(r"^\s*[,\u2014\u2013-]?\s*$")
+FALLBACK_MIN_WORDS = 4
+# Words that open an introductory phrase ending in a comma ("Earlier this week, ...").
+INTRO_WORDS = {"in", "on", "at", "for", "after", "before", "yet", "but", "and", "however",
+               "still", "meanwhile", "during", "with", "as", "while", "later", "since", "despite",
+               "amid", "unlike", "like", "then", "so", "earlier", "last", "this", "next", "now",
+               "today", "indeed", "instead", "nonetheless", "nevertheless", "moreover",
+               "separately", "similarly", "also", "additionally", "again", "here", "there", "by",
+               "from", "under", "through", "within", "without", "when", "if", "although",
+               "though", "because", "even", "once", "until", "upon", "following", "overall",
+               "finally", "first", "second", "ultimately", "besides", "thus", "otherwise",
+               "speaking", "asked", "responding", "addressing", "writing", "according"}
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+(?:,[^\u2014\u2013\n]{0,40})?(?:\([^)]*\))?\s*[\u2014\u2013-]+\s*")
 
 
@@ -152,10 +163,7 @@ def _main_subject(text: str, toks: list[Token], upto: int) -> Phrase | None:
             i += 1
     # skip introductory phrases ending in a comma: "In a post on X, ", "Yet, "
     first = toks[i] if i < upto else None
-    if first is not None and (first.lower in {"in", "on", "at", "for", "after", "before", "yet",
-                                              "but", "and", "however", "still", "meanwhile",
-                                              "during", "with", "as", "while", "later", "since",
-                                              "despite", "amid", "unlike", "like", "then", "so"}):
+    if first is not None and (first.lower in INTRO_WORDS or first.lower.endswith("ly")):
         k = i
         while k < upto and toks[k].text != ",":
             k += 1
@@ -169,7 +177,7 @@ def _main_subject(text: str, toks: list[Token], upto: int) -> Phrase | None:
         j += 1
     if j == i or j >= upto:
         return None
-    ph = phrase_before(text, toks, j)
+    ph = phrase_before(text, toks, skip_back(toks, j, i))
     return ph if ph is not None and ph.i >= i else None
 
 
@@ -225,6 +233,9 @@ def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
                 return _attr(ph, t.text + " by", "passive")
         ph = subject_before(text, toks, k)
         if plausible_speaker(ph):
+            outer = _outer_source(text, toks, ph.i)
+            if outer is not None:
+                return outer
             return _with_agent(text, toks, _attr(ph, _cue_text(text, toks, k, toks[-1].start),
                                                  "subject-cue"), ph)
         if low.endswith("ing") or ph is None and toks[k - 1].lower in {"is", "was", "by"}:
@@ -232,6 +243,21 @@ def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
             if plausible_speaker(ph):
                 return _attr(ph, _cue_text(text, toks, k, toks[-1].start), "participle-main")
     return None
+
+
+def _outer_source(text: str, toks: list[Token], i: int) -> Attribution | None:
+    """Reported speech inside reported speech ("X said [that] Y called it ..."): the outer
+    speaker, whose cue verb stands right before the inner subject (or before "that")."""
+    k = i - 1
+    if k >= 0 and toks[k].lower == "that":
+        k -= 1
+    if k < 1 or not _is_cue(toks, k) or toks[k].lower.endswith("ing"):
+        return None
+    ph = subject_before(text, toks, k)
+    if ph is None or ph.kind == "pronoun" and ph.text.lower() in {"who", "which", "that"} \
+            or not plausible_speaker(ph):
+        return None
+    return _with_agent(text, toks, _attr(ph, toks[k].text, "outer-cue"), ph)
 
 
 def _with_agent(text: str, toks: list[Token], att: Attribution, ph: Phrase) -> Attribution:
@@ -291,9 +317,29 @@ def attribute(text: str, masked: str, pairs: list[QuotePair],
                 att = Attribution(rule="none", follows=follows)
                 if follows is not None:
                     att.rule = "echo" if _is_echo(text, pairs, qi, follows) else "continuation"
+                else:
+                    if len(re.findall(r"\w+", text[p.start:p.end])) >= FALLBACK_MIN_WORDS:
+                        att = _fallback_subject(text, left) or att
         att.sentence = (s0, s1)
         out.append(att)
     return out
+
+
+def _fallback_subject(text: str, toks: list[Token]) -> Attribution | None:
+    """No cue anywhere: the subject of the sentence's main clause before the quotation."""
+    if not any(t.kind == "W" for t in toks):
+        return None
+    ph = _main_subject(text, toks, len(toks))
+    if ph is None or ph.kind == "pronoun" and ph.text.lower() not in {"he", "she", "they"}:
+        return None
+    words = ph.text.split()
+    if ph.kind == "name":
+        last = re.sub(r"['\u2019]s?$", "", words[-1])
+        if len(re.findall(r"\b" + re.escape(last) + r"\b", text)) < 2:
+            return None  # a capitalised word seen once: a sentence-initial common word
+    elif ph.kind != "pronoun" and words[-1].lower().strip(".,") not in SPEAKER_NOUNS:
+        return None
+    return _attr(ph, None, "main-subject")
 
 
 def _later_cue(text: str, toks: list[Token]) -> Attribution | None:
@@ -303,6 +349,10 @@ def _later_cue(text: str, toks: list[Token]) -> Attribution | None:
             ph = subject_before(text, toks, k)
             if ph is not None:
                 return _attr(ph, toks[k].text, "later-cue")
+            if k > 0 and toks[k - 1].text == "," and toks[k].text.islower():
+                ph = phrase_after(text, toks, k + 1)  # "..., said X."
+                if ph is not None and plausible_speaker(ph):
+                    return _attr(ph, toks[k].text, "later-said-X")
             return None
     return None
 
