@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("article", nargs="?", default=str(paths.relative(paths.DEFAULT_ARTICLE)),
                      help="plain-text article file (default: the seed article)")
     run.add_argument("--out", help="output folder (default: runs/<slug>)")
+    run.add_argument("--jobs", type=int, default=None,
+                     help="notebooks run at once (default: one per core; 1 = one after another)")
     run.add_argument("-p", "--parameter", action="append", type=_parse_parameter, default=[],
                      metavar="NAME=VALUE", help="notebook parameter, e.g. -p assumed_n=500")
 
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .runner import run_suite
 
-            run_suite(args.article, args.out, parameters=dict(args.parameter))
+            run_suite(args.article, args.out, parameters=dict(args.parameter), jobs=args.jobs)
         elif args.command == "quotes":
             from .quotes.benchmark_io import predict_file
 

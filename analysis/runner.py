@@ -7,9 +7,12 @@ stops the run with a message naming the notebook and cell, and the previous resu
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import nbformat
@@ -61,10 +64,13 @@ def run_suite(
     parameters: dict | None = None,
     notebooks: list[Path] | None = None,
     progress: Callable[[str], None] = print,
+    jobs: int | None = None,
 ) -> Path:
     """Run every notebook on `article`; results go to `out` (default `runs/<slug>`).
 
-    `parameters` are passed to the notebooks that declare them. Returns the output folder.
+    `parameters` are passed to the notebooks that declare them. The notebooks are independent
+    (each reads the article and the reference data), so up to `jobs` of them (default: one per
+    core) run at once, each in its own process and kernel. Returns the output folder.
     """
     article_path = paths.resolve(article)
     loaded = load_article(article_path)  # fail early, with a clear message, on bad input
@@ -79,12 +85,15 @@ def run_suite(
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.staging-"))
     (staging / "notebooks").mkdir()
+    jobs = max(1, min(jobs or len(os.sched_getaffinity(0)), len(notebooks)))
+    progress(f"running {len(notebooks)} notebooks on {loaded.slug} ({jobs} at a time)")
     try:
-        for i, notebook in enumerate(notebooks, start=1):
-            progress(f"[{i}/{len(notebooks)}] {notebook.stem} on {loaded.slug}")
+        tasks = []
+        for notebook in notebooks:
             given = {"article": str(article_path), "run_dir": str(staging), **(parameters or {})}
-            execute(notebook, staging / "notebooks" / notebook.name,
-                    {k: v for k, v in given.items() if k in declared[notebook]})
+            tasks.append((notebook, staging / "notebooks" / notebook.name,
+                          {k: v for k, v in given.items() if k in declared[notebook]}))
+        _execute_all(tasks, jobs, progress)
         check_run_tables(staging / "tables")
         _replace(staging, target)
     finally:
@@ -93,6 +102,33 @@ def run_suite(
         publish_figures(target / "figures")
     progress(f"done: {paths.relative(target)} (notebooks, tables, figures)")
     return target
+
+
+def _execute_all(tasks: list[tuple[Path, Path, dict]], jobs: int,
+                 progress: Callable[[str], None]) -> None:
+    """Execute (notebook, output, parameters) tasks; the first failure in notebook order wins."""
+    total = len(tasks)
+    if jobs == 1:
+        for i, (notebook, output, params) in enumerate(tasks, start=1):
+            progress(f"[{i}/{total}] {notebook.stem}")
+            execute(notebook, output, params)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = {pool.submit(execute, *task): task[0] for task in tasks}
+        failures = {}
+        for done, future in enumerate(as_completed(futures), start=1):
+            notebook = futures[future]
+            try:
+                future.result()
+                progress(f"[{done}/{total}] {notebook.stem} done")
+            except RunError as exc:
+                progress(f"[{done}/{total}] {notebook.stem} FAILED")
+                failures[notebook] = exc
+                for other in futures:
+                    other.cancel()
+    if failures:
+        raise failures[min(failures)]
 
 
 def _replace(staging: Path, target: Path) -> None:

@@ -1,12 +1,14 @@
 """Quote extraction and attribution on the dev splits of PolNeAR and the Gender Gap Tracker.
 
-    .venv/bin/python benchmarks/quotes.py [--bench DIR]
+    .venv/bin/python benchmarks/quotes.py [--bench DIR] [--splits dev,train]
 
 Runs our extractor (`analysis.quotes.benchmark_io.predict_documents`) and a regex baseline
 ("quoted text + nearest capitalised name") on ../shared/benchmarks/{polnear,ggt}/dev.direct.jsonl,
 scores both with the reference scorer score_quotes.py (direct quotes only) and prints
 extraction F1, attribution accuracy, end-to-end F1 and documents per second (one process, one
-core, prediction only, best of three runs after a one-document warm-up). The test splits are withheld; nothing here is tuned on them.
+core, prediction only, best of three runs after a one-document warm-up). `--splits dev,train` adds
+the PolNeAR train split (the rules were developed by error analysis on it; dev is the check).
+The test splits are withheld; nothing here is tuned on them.
 """
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 from analysis.quotes.benchmark_io import predict_documents  # noqa: E402
 
 REPEATS = 3
-CORPORA = {"polnear dev": "polnear/dev.direct.jsonl", "ggt dev": "ggt/dev.direct.jsonl"}
+CORPORA = {"polnear dev": "polnear/dev.direct.jsonl", "ggt dev": "ggt/dev.direct.jsonl",
+           "polnear train": "polnear/train.direct.jsonl"}
 QUOTED = re.compile(r"\u201c([^\u201d\n]+)\u201d|\"([^\"\n]+)\"")
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "He", "She", "It", "They", "We", "I",
@@ -58,11 +61,13 @@ def baseline_documents(docs: list[dict]) -> list[dict]:
     return out
 
 
-def run(bench: Path) -> list[dict]:
-    """One result row per corpus and system."""
+def run(bench: Path, splits: tuple[str, ...] = ("dev",)) -> list[dict]:
+    """One result row per corpus and system, for the corpora of the given splits."""
     scorer = load_scorer(bench)
     rows = []
     for corpus, rel in CORPORA.items():
+        if corpus.split()[-1] not in splits:
+            continue
         docs = scorer.load_jsonl(bench / rel)
         for system, predict in (("ours (rules)", predict_documents),
                                 ("regex baseline", baseline_documents)):
@@ -97,8 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "benchmarks",
                     help="folder holding score_quotes.py and the corpora")
     ap.add_argument("--json", action="store_true", help="print JSON rows instead of a table")
+    ap.add_argument("--splits", default="dev",
+                    help="comma-separated splits to score: dev, train (default: dev)")
     args = ap.parse_args(argv)
-    rows = run(args.bench)
+    splits = tuple(s.strip() for s in args.splits.split(",") if s.strip())
+    unknown = set(splits) - {"dev", "train"}
+    if unknown:
+        ap.error(f"unknown split(s): {', '.join(sorted(unknown))}")
+    rows = run(args.bench, splits)
     print(json.dumps(rows, indent=1) if args.json else render(rows))
     return 0
 

@@ -57,6 +57,7 @@ class Attribution:
     follows: int | None = None
     sentence: tuple[int, int] = (0, 0)
     cue_end: int = 0
+    relative: str | None = None  # "who" when the subject is a relative pronoun
 
 
 def _is_cue(toks: list[Token], k: int) -> bool:
@@ -216,6 +217,10 @@ def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
         if not _is_cue(toks, k):
             continue
         low = t.lower
+        if k == 0 and t.is_cap and not low.endswith("ing"):
+            ph = phrase_after(text, toks, 1)  # "Said X, who ...: "
+            if ph is not None and plausible_speaker(ph):
+                return _attr(ph, t.text, "said-X")
         if low.endswith("ing") and (k == 0 or toks[k - 1].text in {",", "\u2014", "and"}):
             for k2 in range(k - 1, -1, -1):
                 if _is_cue(toks, k2) and not toks[k2].lower.endswith("ing"):
@@ -236,8 +241,11 @@ def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
             outer = _outer_source(text, toks, ph.i)
             if outer is not None:
                 return outer
-            return _with_agent(text, toks, _attr(ph, _cue_text(text, toks, k, toks[-1].start),
-                                                 "subject-cue"), ph)
+            att = _attr(ph, _cue_text(text, toks, k, toks[-1].start), "subject-cue")
+            j = skip_back(toks, k)
+            if j > 0 and toks[j - 1].lower == "who":
+                att.relative = toks[j - 1].text
+            return _with_agent(text, toks, att, ph)
         if low.endswith("ing") or ph is None and toks[k - 1].lower in {"is", "was", "by"}:
             ph = _main_subject(text, toks, k)
             if plausible_speaker(ph):
@@ -304,6 +312,8 @@ def attribute(text: str, masked: str, pairs: list[QuotePair],
             att = _right_attribution(text, right, _ends_sentence(text, p, right))
         if att is None:
             att = _left_attribution(text, left) if left else None
+        if att is not None and att.rule in {"said-X", "X-said", "subject-cue"}:
+            att = _according_to(text, right) or att
         sent_toks = left + [Token("_", p.open_mark, close + 1, "Q")] + right
         if att is None:
             att = _parenthetical(text, sent_toks)
@@ -340,6 +350,17 @@ def _fallback_subject(text: str, toks: list[Token]) -> Attribution | None:
     elif ph.kind != "pronoun" and words[-1].lower().strip(".,") not in SPEAKER_NOUNS:
         return None
     return _attr(ph, None, "main-subject")
+
+
+def _according_to(text: str, toks: list[Token]) -> Attribution | None:
+    """A speaker's words relayed by a source later in the sentence ("..., X said,
+    according to a pool report"): the source."""
+    for k in range(2, len(toks) - 1):
+        if toks[k].lower == "to" and toks[k - 1].lower == "according" and toks[k - 2].text == ",":
+            ph = phrase_after(text, toks, k + 1)
+            if ph is not None:
+                return _attr(ph, "according to", "according-to")
+    return None
 
 
 def _later_cue(text: str, toks: list[Token]) -> Attribution | None:

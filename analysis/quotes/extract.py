@@ -82,7 +82,8 @@ def quote_kind(content: str, att: Attribution, has_speaker: bool, before: str = 
 
 def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRecord]:
     """All quotations of `text` with their speakers, in document order."""
-    pairs = pair_marks(text)
+    # attribute values of markup left in the text (<tweet author="@x">) are not quotations
+    pairs = [p for p in pair_marks(text) if text[p.open_mark - 1:p.open_mark] != "="]
     if not pairs:
         return []
     masked = mask_quotes(text, pairs)
@@ -98,6 +99,7 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRe
         if att.mention is not None:
             sp = registry.resolve(att.mention, att.mention_start or p.open_mark,
                                   att.mention_kind, att.sentence)
+            mention = att.relative or mention
         elif att.follows is not None:
             sp = resolved[att.follows]
             if att.rule == "continuation":

@@ -17,7 +17,7 @@ charge demand plead implore beg vouch affirm reiterate repeat assure reassure ca
 answer begin open sing yell scream cry echo sigh laugh grumble fume seethe rail interject
 press demur gush rave rant joke lash pronounce proclaim announce insist jest tease hint
 sneer snap bark growl marvel recall summarize summarise clarify speculate estimate
-refer recite mention
+bemoan imply
 """.split()
 
 _IRREGULAR = {

@@ -187,6 +187,10 @@ def subject_before(text: str, toks: list[Token], v: int, lo: int = 0) -> Phrase 
                                         or seg.text[:1].isdigit()):
                     j = k
                     continue
+                # "Another delegate on the slate, Jim Poolman, said": the name in apposition
+                name = phrase_before(text, toks, j - 1)
+                if name is not None and name.kind == "name" and name.i == k + 1:
+                    return name
             return None
         break
     if j <= lo:
