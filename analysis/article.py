@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
-
 from .errors import InputError
 from .paths import resolve
+from .yamlfile import read_yaml
 
 METADATA_KEYS = {"title", "outlet", "url", "published", "dateline", "language", "author", "notes"}
 
@@ -187,14 +186,7 @@ def metadata_path(article_path: str | Path) -> Path:
 def read_metadata(path: str | Path) -> Metadata:
     """Parse an article's YAML metadata; a malformed file raises InputError."""
     p = resolve(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(p, "metadata is not valid UTF-8") from None
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" at line {where.line + 1}" if where is not None else ""
-        raise InputError(p, f"malformed YAML{line}: {getattr(exc, 'problem', exc)}") from None
+    data = read_yaml(p, "article metadata")
     if data is None:
         return Metadata()
     if not isinstance(data, dict):

@@ -40,9 +40,9 @@ def time_empty(count: int, workdir: Path) -> float:
     return time.perf_counter() - start
 
 
-def time_suite(article: Path, workdir: Path) -> float:
+def time_suite(article: Path, workdir: Path, jobs: int | None = None) -> float:
     start = time.perf_counter()
-    run_suite(article, workdir / "run", progress=lambda _: None)
+    run_suite(article, workdir / "run", progress=lambda _: None, jobs=jobs)
     return time.perf_counter() - start
 
 
@@ -52,17 +52,25 @@ def main() -> None:
     parser.add_argument("--article", default=str(paths.DEFAULT_ARTICLE))
     args = parser.parse_args()
     count = len(suite_notebooks())
-    empty, suite = [], []
+    article = paths.resolve(args.article)
+    empty, suite, serial = [], [], []
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             empty.append(time_empty(count, Path(tmp)))
         with tempfile.TemporaryDirectory() as tmp:
-            suite.append(time_suite(paths.resolve(args.article), Path(tmp)))
-    e, s = statistics.median(empty), statistics.median(suite)
-    print(f"{'what':<44} {'notebooks':>9} {'median s':>9} {'runs':>5}")
-    print(f"{'papermill, empty notebooks (pandas+mpl)':<44} {count:>9} {e:>9.2f} {args.repeat:>5}")
-    print(f"{'suite run: ' + paths.relative(paths.resolve(args.article)):<44} {count:>9} {s:>9.2f} {args.repeat:>5}")
-    print(f"ratio suite / empty = {s / e:.2f} (target <= 2.00)")
+            suite.append(time_suite(article, Path(tmp)))
+        with tempfile.TemporaryDirectory() as tmp:
+            serial.append(time_suite(article, Path(tmp), jobs=1))
+    e = statistics.median(empty)
+    rows = [("papermill, empty notebooks (pandas+mpl), serial", e),
+            ("suite run (default: one notebook per core)", statistics.median(suite)),
+            ("suite run --jobs 1 (one after another)", statistics.median(serial))]
+    print(f"article: {paths.relative(article)}; {count} notebooks; median of {args.repeat} runs")
+    print(f"| {'what':<50} | {'seconds':>7} | {'ratio to empty':>14} |")
+    print(f"|{'-' * 52}|{'-' * 9}|{'-' * 16}|")
+    for name, seconds in rows:
+        print(f"| {name:<50} | {seconds:>7.2f} | {seconds / e:>14.2f} |")
+    print("target: suite run <= 2.00 x empty")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import yaml
+from ..yamlfile import read_yaml
 
 from .. import paths
 from ..article import Article
@@ -45,16 +45,7 @@ def load_register(path: str | Path, metrics: set[str] | None = None) -> list[dic
     (poll claims are exempt: their figures live in polls.csv).
     """
     p = paths.resolve(path)
-    if not p.exists():
-        raise InputError(p, "claim register not found")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(p, "claim register is not valid UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputError(p, f"malformed YAML{line}: {getattr(exc, 'problem', exc)}") from None
+    data = read_yaml(p, "claim register")
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         raise InputError(p, "a claim register is a mapping with a list under 'claims'")
     unknown_top = sorted(set(map(str, data)) - {"article", "claims", "note"})

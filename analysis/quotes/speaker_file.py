@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from ..yamlfile import read_yaml
 
 from ..errors import InputError
 from ..paths import SPEAKERS, resolve
@@ -32,14 +32,7 @@ def default_speakers_file(slug: str) -> Path | None:
 def load_speakers(path: str | Path) -> dict[str, dict]:
     """Validated speaker entries: {canonical name: {"type", "affiliation", "aliases"}}."""
     p = resolve(path)
-    if not p.is_file():
-        raise InputError(p, "speaker file not found")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(p, "speaker file is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        raise InputError(p, f"malformed YAML ({exc.__class__.__name__})") from None
+    data = read_yaml(p, "speaker file")
     if not isinstance(data, dict) or not isinstance(data.get("speakers"), dict):
         raise InputError(p, "expected a mapping with a 'speakers' mapping")
     out = {}
