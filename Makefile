@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARTICLE ?= data/articles/kazakhstan-abraham-accords.txt
 
-.PHONY: run test unit nbval lab bench notebooks clean
+.PHONY: venv run test unit nbval lab bench notebooks clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

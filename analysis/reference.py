@@ -48,31 +48,16 @@ def _cols(*specs: Column) -> tuple[Column, ...]:
     return specs
 
 
-FACT_METRICS = frozenset("""
-population population_change share_muslim_pct share_sunni_pct diplomatic_relations_established
-recognition_by_israel independence_declared israeli_embassy_opened kazakh_embassy_opened
-abraham_accords_joining_announced abraham_accords_member_joined accession_statement_issued
-arab_peace_initiative_adopted ambassador_recalled economic_cooperation_paused trilateral_call_held
-critical_minerals_mou_signed statement_issued politburo_meeting_held diplomatic_relations_duration
-abraham_accords_joiner_ordinal prospective_new_members bilateral_trade_usd goods_trade_usd
-goods_exports_usd goods_trade_growth_pct bilateral_trade_growth_pct israeli_investment_cumulative_usd
-oil_supplier_rank share_of_israel_fuel_supply_pct ceasefire_effective ceasefire_agreement_signed
-ceasefire_ended war_duration deaths_cumulative displaced_persons displaced_share_pct killed
-hostages_taken living_hostages_released icc_warrants_requested icc_warrants_issued
-icc_warrants_request_withdrawn ipc_phase3plus_share_pct ipc_phase3_share_pct ipc_phase4_share_pct
-ipc_phase5_share_pct ipc_phase3plus_people ipc_phase3_people ipc_phase4_people ipc_phase5_people
-famine_classified
-""".split())
+UNITS = frozenset({"people", "percent", "USD", "date", "count", "years", "months", "rank", "days"})
 CONFIDENCE = frozenset({"high", "medium", "low"})
 
 FACTS_SCHEMA = _cols(
-    Column("fact_id"), Column("subject"), Column("metric", vocabulary=FACT_METRICS),
+    Column("fact_id"), Column("subject"), Column("metric"),  # vocabulary: metrics.csv
     Column("value"),  # a number, or an ISO date when unit == date (checked row by row)
     Column("value_low", "number", False), Column("value_high", "number", False),
     Column("qualifier", vocabulary=frozenset(
         {"exact", "approx", "at_least", "at_most", "annualised_from_partial", "estimate"})),
-    Column("unit", vocabulary=frozenset(
-        {"people", "percent", "USD", "date", "count", "years", "months", "rank", "days"})),
+    Column("unit", vocabulary=UNITS),
     Column("period_start", "date", False), Column("period_end", "date", False),
     Column("source_org"), Column("source_title", required=False), Column("url", required=False),
     Column("via", required=False), Column("confidence", vocabulary=CONFIDENCE),
@@ -90,6 +75,9 @@ POLLS_SCHEMA = _cols(
     Column("url", required=False), Column("via", required=False),
     Column("confidence", vocabulary=CONFIDENCE), Column("notes", required=False),
 )
+METRICS_SCHEMA = _cols(
+    Column("metric"), Column("unit", vocabulary=UNITS), Column("label"), Column("group"),
+)
 QUOTE_SOURCES_SCHEMA = _cols(
     Column("quote_id"), Column("article_quote"), Column("attributed_to_in_article"),
     Column("source_text", required=False),
@@ -97,7 +85,7 @@ QUOTE_SOURCES_SCHEMA = _cols(
     Column("source_org", required=False), Column("url", required=False),
     Column("via", required=False), Column("notes", required=False),
 )
-SCHEMAS = {"facts": FACTS_SCHEMA, "polls": POLLS_SCHEMA, "quote_sources": QUOTE_SOURCES_SCHEMA}
+SCHEMAS = {"metrics": METRICS_SCHEMA, "facts": FACTS_SCHEMA, "polls": POLLS_SCHEMA, "quote_sources": QUOTE_SOURCES_SCHEMA}
 
 
 def reference_dir(folder: str | Path | None = None) -> Path:
@@ -189,14 +177,40 @@ def _check_unique(df: pd.DataFrame, path: Path, key: str) -> None:
                                  row=int(dup.index[0]) + 2, column=key)
 
 
+def load_metrics(folder: str | Path | None = None) -> pd.DataFrame:
+    """metrics.csv: the vocabulary of fact metrics with their unit, a readable label and a group.
+
+    Columns: metric, unit, label, group. A new article's metrics are added here, not in code.
+    """
+    path = reference_dir(folder) / "metrics.csv"
+    df = read_table(path, METRICS_SCHEMA)
+    _check_unique(df, path, "metric")
+    return df
+
+
+def metric_labels(folder: str | Path | None = None) -> dict[str, str]:
+    """{metric: readable label}, for explanations and figure labels."""
+    metrics = load_metrics(folder)
+    return dict(zip(metrics["metric"], metrics["label"]))
+
+
 def load_facts(folder: str | Path | None = None) -> pd.DataFrame:
     """facts.csv, validated. `value` stays text (a number, or an ISO date when unit is date);
-    `value_num` holds it as a float for numeric rows (NaN for dates)."""
-    path = reference_dir(folder) / "facts.csv"
+    `value_num` holds it as a float for numeric rows (NaN for dates). `metric` must be one of
+    metrics.csv, with that metric's unit."""
+    folder = reference_dir(folder)
+    path = folder / "facts.csv"
     df = read_table(path, FACTS_SCHEMA)
     _check_unique(df, path, "fact_id")
+    units = dict(zip(*load_metrics(folder)[["metric", "unit"]].T.values))
     for i, row in df.iterrows():
         line = int(i) + 2
+        if row["metric"] not in units:
+            raise ReferenceDataError(path, f"{row['metric']!r} is not a metric of metrics.csv",
+                                     row=line, column="metric")
+        if row["unit"] != units[row["metric"]]:
+            raise ReferenceDataError(path, f"unit {row['unit']!r} differs from {units[row['metric']]!r}, "
+                                     f"the unit metrics.csv gives {row['metric']!r}", row=line, column="unit")
         if row["unit"] == "date":
             _check_iso_date(path, line, "value", row["value"])
         else:

@@ -7,6 +7,8 @@ stops the run with a message naming the notebook and cell, and the previous resu
 """
 from __future__ import annotations
 
+import ast
+import json
 import multiprocessing
 import os
 import shutil
@@ -34,11 +36,26 @@ def suite_notebooks() -> list[Path]:
     return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
-def notebook_parameters(notebook: Path) -> dict[str, str]:
-    """Names and default values (as source text) of a notebook's `parameters` cell."""
+def notebook_parameters(notebook: Path) -> dict[str, object]:
+    """Names and default values of a notebook's `parameters` cell."""
     import papermill
 
-    return {name: spec["default"] for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+    return {name: ast.literal_eval(spec["default"])
+            for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+
+
+def check_parameters(parameters: dict, declared: dict[Path, dict[str, object]]) -> None:
+    """Refuse parameters no notebook declares, or whose type differs from the typed default."""
+    for name, value in sorted(parameters.items()):
+        defaults = {nb.name: d[name] for nb, d in declared.items() if name in d}
+        if not defaults:
+            raise InputError(paths.NOTEBOOKS, f"parameter {name!r} is not declared by any notebook")
+        for notebook, default in sorted(defaults.items()):
+            expected = type(default)
+            fits = isinstance(value, expected) or (expected is float and isinstance(value, int))
+            if not fits or isinstance(value, bool) != isinstance(default, bool):
+                raise InputError(paths.NOTEBOOKS / notebook, f"parameter {name!r} must be "
+                                 f"{expected.__name__} like its default {default!r}, got {value!r}")
 
 
 def execute(notebook: Path, output: Path, parameters: dict | None = None) -> None:
@@ -49,7 +66,7 @@ def execute(notebook: Path, output: Path, parameters: dict | None = None) -> Non
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters or {}, kernel_name=KERNEL,
-            cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False,
+            cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False, start_timeout=180,
         )
     except PapermillExecutionError as exc:
         raise RunError(
@@ -79,9 +96,7 @@ def run_suite(
     if not notebooks:
         raise InputError(paths.NOTEBOOKS, "no notebooks found (expected NN_name.ipynb)")
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
-    unknown = sorted(set(parameters or {}) - {name for names in declared.values() for name in names})
-    if unknown:
-        raise InputError(paths.NOTEBOOKS, f"parameter(s) {unknown} are not declared by any notebook")
+    check_parameters(parameters or {}, declared)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.staging-"))
     (staging / "notebooks").mkdir()
@@ -90,11 +105,14 @@ def run_suite(
     try:
         tasks = []
         for notebook in notebooks:
-            given = {"article": str(article_path), "run_dir": str(staging), **(parameters or {})}
+            given = {"article": paths.relative(article_path), "run_dir": paths.relative(staging),
+                     **(parameters or {})}
             tasks.append((notebook, staging / "notebooks" / notebook.name,
                           {k: v for k, v in given.items() if k in declared[notebook]}))
         _execute_all(tasks, jobs, progress)
         check_run_tables(staging / "tables")
+        for executed in sorted((staging / "notebooks").glob("*.ipynb")):
+            _settle_notebook(executed, staging, target)
         _replace(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -129,6 +147,21 @@ def _execute_all(tasks: list[tuple[Path, Path, dict]], jobs: int,
                     other.cancel()
     if failures:
         raise failures[min(failures)]
+
+
+def _settle_notebook(path: Path, staging: Path, target: Path) -> None:
+    """Make an executed notebook describe its final place and come out the same on every run:
+    the staging folder's name becomes the target's, papermill's timing metadata goes and the
+    injected cell gets a fixed id."""
+    nb = nbformat.read(path, as_version=4)
+    strip_run_metadata(nb)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill draws a random id
+    text = nbformat.writes(nb)
+    for old, new in ((str(staging), str(target)), (paths.relative(staging), paths.relative(target))):
+        text = text.replace(json.dumps(old)[1:-1], json.dumps(new)[1:-1])
+    path.write_text(text, encoding="utf-8")
 
 
 def _replace(staging: Path, target: Path) -> None:

@@ -35,7 +35,7 @@ def test_sources_table_has_one_row_per_source():
 @pytest.fixture
 def broken(tmp_path):
     """A copy of the reference folder whose files a test may break."""
-    for name in ("facts.csv", "polls.csv", "quote_sources.csv"):
+    for name in ("metrics.csv", "facts.csv", "polls.csv", "quote_sources.csv"):
         shutil.copy(paths.REFERENCE / name, tmp_path / name)
     return tmp_path
 
@@ -104,3 +104,23 @@ def test_bad_poll_cells(broken, column, value, problem):
 def test_missing_file(tmp_path):
     with pytest.raises(ReferenceDataError, match="facts.csv: file not found"):
         reference.load_facts(tmp_path)
+
+
+def test_every_fact_metric_has_a_label():
+    labels = reference.metric_labels()
+    assert set(reference.load_facts()["metric"]) <= set(labels)
+    assert all(label and "_" not in label for label in labels.values())
+
+
+def test_fact_unit_must_match_its_metric(broken):
+    _edit(broken / "facts.csv", ",Kazakhstan,population,20286084,,,exact,people,",
+          ",Kazakhstan,population,20286084,,,exact,count,")
+    with pytest.raises(ReferenceDataError, match=r"row 2, column 'unit': unit 'count' differs from 'people'"):
+        reference.load_facts(broken)
+
+
+def test_duplicate_metric_in_vocabulary(broken):
+    path = broken / "metrics.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "population,people,again,people\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match=r"metrics.csv: row \d+, column 'metric': duplicate metric 'population'"):
+        reference.load_metrics(broken)

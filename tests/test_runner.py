@@ -99,6 +99,23 @@ def test_unknown_parameter_is_refused(tmp_path, article):
     from analysis.errors import InputError
 
     nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE)
-    with pytest.raises(InputError, match=r"parameter\(s\) \['asumed_n'\] .*not declared"):
+    with pytest.raises(InputError, match=r"parameter 'asumed_n' is not declared by any notebook"):
         run_suite(article, tmp_path / "out", parameters={"asumed_n": 5}, notebooks=[nb],
                   progress=lambda _: None)
+
+
+def test_parameter_of_the_wrong_type_is_refused(tmp_path, article):
+    from analysis.errors import InputError
+
+    nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE)
+    with pytest.raises(InputError, match=r"01_count.ipynb: parameter 'run_dir' must be str"):
+        run_suite(article, tmp_path / "out", parameters={"run_dir": 5}, notebooks=[nb],
+                  progress=lambda _: None)
+
+
+def test_executed_notebooks_name_the_final_folder_not_the_staging_one(tmp_path, article):
+    nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE + "\nprint(run.run_dir)")
+    out = run_suite(article, tmp_path / "out", notebooks=[nb], progress=lambda _: None)
+    text = (out / "notebooks" / "01_count.ipynb").read_text(encoding="utf-8")
+    assert "staging" not in text and str(out) in text
+    assert "start_time" not in text and "duration" not in text

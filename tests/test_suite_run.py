@@ -26,6 +26,10 @@ def test_runs_are_byte_identical(two_runs):
     assert any(f.suffix == ".png" for f in files) and any(f.suffix == ".svg" for f in files)
     for rel in files:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), f"{rel} differs between runs"
+    for nb in sorted((first / "notebooks").glob("*.ipynb")):
+        mine = nb.read_text(encoding="utf-8").replace(str(first), "RUN")
+        theirs = (second / "notebooks" / nb.name).read_text(encoding="utf-8").replace(str(second), "RUN")
+        assert mine == theirs, f"executed notebook {nb.name} differs between runs"
 
 
 def test_committed_figures_match_the_default_run(two_runs):

@@ -51,8 +51,8 @@ def suggest_metrics(numbers: pd.DataFrame, vocabulary: list[str] | None = None) 
     matched_words are '; '-joined, '' when nothing fits).
     """
     if vocabulary is None:
-        from ..reference import FACT_METRICS
-        vocabulary = sorted(FACT_METRICS)
+        from ..reference import load_metrics
+        vocabulary = sorted(load_metrics()["metric"])
     tokens = {m: {t[:5] for t in m.split("_") if t not in _SKIP_TOKENS and len(t) > 2} for m in vocabulary}
     rows = []
     for _, n in numbers.iterrows():
