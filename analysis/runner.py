@@ -67,6 +67,7 @@ def execute(notebook: Path, output: Path, parameters: dict | None = None) -> Non
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters or {}, kernel_name=KERNEL,
             cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False, start_timeout=180,
+            request_save_on_cell_execute=False,  # write the output notebook once, at the end
         )
     except PapermillExecutionError as exc:
         raise RunError(

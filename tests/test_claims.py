@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 
 import pandas as pd
 import pytest
 
+from analysis import paths
 from analysis.article import Article, Metadata
 from analysis.claims import VERDICTS, check_claims, load_register, suggest_metrics
 from analysis.claims.tolerance import claim_interval
@@ -32,6 +34,7 @@ TEXT = ("Ruritania, with about 20 million people, declared independence in 1991.
 @pytest.fixture()
 def facts(tmp_path):
     (tmp_path / "facts.csv").write_text(HEADER + "\n" + FACTS, encoding="utf-8")
+    shutil.copy(paths.REFERENCE / "metrics.csv", tmp_path / "metrics.csv")
     return load_facts(tmp_path)
 
 

@@ -24,6 +24,9 @@ from .tokens import Token, is_name_token, sentence_end, sentence_start, tokenize
 
 FINITE_RIGHT = re.compile(r"^\s*[,\u2014\u2013-]?\s*$")
 FALLBACK_MIN_WORDS = 4
+# Words that end a cue: "described X as", "told X that"; particles right after the verb.
+CUE_ENDS = {"that", "as", "of", "for", "to", "about", "with", "on"}
+CUE_PARTICLES = {"that", "as", "for", "of", "about"}
 # Words that open an introductory phrase ending in a comma ("Earlier this week, ...").
 INTRO_WORDS = {"in", "on", "at", "for", "after", "before", "yet", "but", "and", "however",
                "still", "meanwhile", "during", "with", "as", "while", "later", "since", "despite",
@@ -80,18 +83,21 @@ def _is_cue(toks: list[Token], k: int) -> bool:
 
 
 def _cue_text(text: str, toks: list[Token], k: int, end: int) -> str:
-    """The cue verb, with the words up to the quotation when they are few ("described the
-    move as", "told Al Jazeera that")."""
+    """The cue verb with its particle ("stated that", "called for"), or with the words up to
+    the quotation when they are few ("described the move as", "told Al Jazeera that"); a
+    "that" ends the cue (what follows it is the reported clause)."""
     words = []
     for t in toks[k:]:
         if t.kind != "W":
             break
         words.append(t)
+    if len(words) > 1 and words[1].lower in CUE_PARTICLES:
+        return text[words[0].start:words[1].end]
     if len(words) == len(toks) - k and len(words) <= 6:
-        ends = [i for i, w in enumerate(words) if w.lower in {"that", "as", "of", "for", "to",
-                                                               "about", "with", "on"}]
+        ends = [i for i, w in enumerate(words) if w.lower in CUE_ENDS]
         if ends:
-            return text[words[0].start:words[ends[-1]].end]
+            end = next((i for i in ends if words[i].lower == "that"), ends[-1])
+            return text[words[0].start:words[end].end]
     return toks[k].text
 
 

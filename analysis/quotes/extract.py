@@ -12,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from .attribute import Attribution, attribute
-from .lexicon import DOCUMENT_NOUNS
+from .channels import quote_channels
 from .marks import _paragraph_ranges, pair_marks
-from .speakers import Registry, Speaker, find_channel
-from .tokens import mask_quotes, sentence_spans
+from .speakers import Registry, Speaker
+from .tokens import mask_quotes
 
 SLOGAN_NOUNS = {"narrative", "slogan", "motto", "mantra", "catchphrase", "refrain", "cry",
                 "chant", "vision", "doctrine", "promise", "pledge"}
@@ -108,7 +108,7 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRe
             registry.remember(p.open_mark, sp)
         resolved.append(sp)
         mentions.append(mention)
-    channels = _channels(masked, pairs, atts, resolved, paragraphs, starts)
+    channels = quote_channels(masked, atts, [p.open_mark for p in pairs], resolved, paragraphs)
     out = []
     for qi, (p, att, sp) in enumerate(zip(pairs, atts, resolved)):
         content = text[p.start:p.end]
@@ -118,42 +118,6 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRe
             att.cue, channels[qi], quote_kind(content, att, sp is not None,
                                               text[max(0, p.open_mark - 30):p.open_mark + 1]),
             max(0, bisect_right(starts, p.open_mark) - 1), att.rule))
-    return out
-
-
-def _channels(masked: str, pairs, atts, resolved, paragraphs, starts) -> list[str | None]:
-    """Channel of each quotation: named in its sentence, else shared with the same speaker's
-    other quotations in the paragraph, else named in a paragraph sentence naming the speaker."""
-    from bisect import bisect_right
-    found: list[str | None] = []
-    for p, att in zip(pairs, atts):
-        s0, s1 = att.sentence
-        head = (att.mention or "").split()[-1:] or [""]
-        doc = head[0].lower() if head[0].lower() in DOCUMENT_NOUNS else None
-        found.append(att.agent or find_channel(masked[s0:s1]) or
-                     (doc if doc and att.mention_kind != "name" else None))
-    out = list(found)
-    for qi, p in enumerate(pairs):
-        if out[qi] is not None or resolved[qi] is None:
-            continue
-        para = max(0, bisect_right(starts, p.open_mark) - 1)
-        same = [found[qj] for qj in range(len(pairs)) if qj != qi and found[qj]
-                and resolved[qj] is resolved[qi]
-                and max(0, bisect_right(starts, pairs[qj].open_mark) - 1) == para]
-        if same:
-            out[qi] = same[0]
-            continue
-        ps, pe = paragraphs[para]
-        last = (resolved[qi].name.split() or [""])[-1]
-        if not last:
-            continue
-        for s0, s1 in sentence_spans(masked, ps, pe):
-            sent = masked[s0:s1]
-            if re.search(r"\b" + re.escape(last) + r"\b", sent):
-                ch = find_channel(sent)
-                if ch:
-                    out[qi] = ch
-                    break
     return out
 
 

@@ -24,7 +24,8 @@ def plot_voice(voice: pd.DataFrame, column: str, top: int = 12) -> plt.Figure:
 def plot_positions(quotes: pd.DataFrame, n_paragraphs: int,
                    column: str = "affiliation") -> plt.Figure:
     """Where in the article each side speaks: one row per `column` value, a dot per
-    paragraph sized by the words quoted there."""
+    paragraph (x axis: the 0-based paragraph index of the quotes table) sized by the words
+    quoted there."""
     table = position_by_paragraph(quotes, n_paragraphs, column)
     fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(table), 3) + 1.2))
     for y, row in table.iterrows():
@@ -33,9 +34,9 @@ def plot_positions(quotes: pd.DataFrame, n_paragraphs: int,
                    color="#dd8452", edgecolor="black", linewidth=0.5)
     ax.set_yticks(range(len(table)), table[column].astype(str))
     ax.invert_yaxis()
-    ax.set_xticks(range(n_paragraphs), [str(p + 1) for p in range(n_paragraphs)])
+    ax.set_xticks(range(n_paragraphs), [str(p) for p in range(n_paragraphs)])
     ax.set_xlim(-0.5, n_paragraphs - 0.5)
-    ax.set_xlabel("paragraph (dot area: words quoted)")
+    ax.set_xlabel("paragraph index, from 0 as in the quotes table (dot area: words quoted)")
     ax.set_title(f"Where each {column.replace('_', ' ')} speaks in the article")
     fig.tight_layout()
     return fig

@@ -17,7 +17,8 @@ def _names(values: list[str]) -> str:
 
 
 def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
-    """Markdown bullet points: who gets the voice, named vs anonymous, who speaks first/last."""
+    """Markdown bullet points: who gets the voice, named vs anonymous, who speaks first/last
+    (paragraphs numbered from 0, like the quotes table's `paragraph` column)."""
     if quotes.empty:
         return "- The article quotes no one: it holds no quotation marks."
     by_speaker = voice_by(quotes, "speaker")
@@ -44,8 +45,9 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
     if len(order):
         first, last = order.iloc[0], order.iloc[-1]
         lines.append(f"- The first quoted side is **{first['affiliation']}** (paragraph "
-                     f"{first['paragraph'] + 1} of {n_paragraphs}); the last is "
-                     f"**{last['affiliation']}** (paragraph {last['paragraph'] + 1}).")
+                     f"{first['paragraph']}); the last is **{last['affiliation']}** (paragraph "
+                     f"{last['paragraph']}). Paragraphs are numbered from 0 to "
+                     f"{n_paragraphs - 1}, as in the table's `paragraph` column and the figure.")
     kinds = quotes["kind"].value_counts()
     frag = int(kinds.get("fragment", 0) + kinds.get("slogan", 0) + kinds.get("echo", 0))
     lines.append(f"- {int(kinds.get('clause', 0))} quotations are full clauses and {frag} are "

@@ -1,4 +1,4 @@
-"""Canonical speakers: names, speaker types, affiliations and channels from the article text.
+"""Canonical speakers: names, speaker types and affiliations from the article text.
 
 A speaker mention ("French President Jane Doe", "Doe", "she", "the statement", "Doe's
 office", "U.S. officials") is resolved against the names the article itself introduces:
@@ -372,38 +372,3 @@ class Registry:
     def remember(self, offset: int, sp: Speaker) -> None:
         """Record a resolved quote speaker (for later pronouns and nominals)."""
         self.history.append((offset, sp))
-
-
-CHANNEL_PATTERNS = [
-    re.compile(r"\b(?:[Ii]n|[Vv]ia|[Tt]hrough|[Oo]n) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,3}?"
-               r"(?:post|tweet|video|message|interview|appearance) (?:on|with|to) "
-               r"((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"),
-    re.compile(r"\b(?:[Oo]n|[Vv]ia) (Truth Social|Twitter|X|Facebook|Instagram|Telegram|YouTube|"
-               r"TikTok|LinkedIn|Reddit|Threads|Weibo)\b"),
-    re.compile(r"\btold (?:the )?((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"),
-    re.compile(r"\b(?:speaking|spoke|talking|talked)(?: \w+){0,2} to "
-               r"((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"),
-    re.compile(r"\binterview with ((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"),
-    re.compile(r"\b(?:[Dd]uring|[Aa]t) (?:a|an|the) ((?:[A-Z][\w'\u2019.-]*\s+)+"
-               r"(?:dinner|summit|rally|briefing|press conference|news conference|hearing|"
-               r"debate|event|meeting|speech|forum|town hall))"),
-    re.compile(r"\b(?:[Ii]n|[Vv]ia|[Tt]hrough) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,3}?"
-               r"(statement|interview|post|tweet|letter|email|press release|op-ed|video|speech|"
-               r"press conference|news conference|briefing|memo|podcast|blog post|"
-               r"news release|filing|affidavit|testimony)\b"),
-]
-
-
-def find_channel(sentence: str) -> str | None:
-    """Where the text says a statement was made: an outlet, platform, event or document."""
-    for pat in CHANNEL_PATTERNS:
-        m = pat.search(sentence)
-        if not m:
-            continue
-        ch = m.group(1).strip()
-        if pat is CHANNEL_PATTERNS[2] or pat is CHANNEL_PATTERNS[3]:
-            words = ch.split()
-            if not (is_media_name(words) or ch.lower() in PLATFORMS):
-                continue
-        return ch
-    return None
