@@ -52,3 +52,15 @@ def test_relative_pronoun_kept_as_mention():
 def test_markup_attribute_values_are_not_quotations():
     text = '<tweet id="123" author="@someone">Great day.</tweet> Jan Kowal said "yes."'
     assert [q.text for q in find_quotes(text)] == ["yes."]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a particle right after the verb belongs to the cue
+    ("Jan Kowal called for calm to \u201ckeep the peace.\u201d", "called for"),
+    ("Ana Lima stated that the budget, after months of talks, \u201cis dead.\u201d", "stated that"),
+    # a "that" ends the cue: what follows it is the reported clause
+    ("Jan Kowal told Reuters that the plan \u201cis dead.\u201d", "told Reuters that"),
+    ("Ana Lima described the deal as \u201ca win.\u201d", "described the deal as"),
+])
+def test_cue_words(text, cue):
+    assert find_quotes(text)[0].cue == cue

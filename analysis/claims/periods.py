@@ -68,9 +68,30 @@ def row_period_label(start: str | None, end: str | None) -> str:
     return end if not start or start == end else f"{start}..{end}"
 
 
+MONTH_DAYS = 30.4375  # average month length
+MONTHS_PER_UNIT = {"months": 1.0, "years": 12.0, "weeks": 7 / MONTH_DAYS, "days": 1 / MONTH_DAYS}
+
+
 def months_between(a: dt.date, b: dt.date) -> float:
     """Elapsed months from a to b (average month length)."""
-    return (b - a).days / 30.4375
+    return (b - a).days / MONTH_DAYS
+
+
+def gap_words(earlier: dt.date, later: dt.date) -> str:
+    """'6 days', 'about 5 months', 'about 10 years': how long from `earlier` to `later`."""
+    days = (later - earlier).days
+    if days <= 60:
+        return f"{days} day{'' if days == 1 else 's'}"
+    if days < 730:
+        return f"about {round(days / MONTH_DAYS)} months"
+    return f"about {round(days / 365.25)} years"
+
+
+def precision_words(lo: dt.date, hi: dt.date) -> str:
+    """What a calendar span is: 'year 2020', 'month 2025-10', 'date 2025-11-06', 'period a..b'."""
+    label = span_label(lo, hi)
+    kind = {4: "year", 7: "month", 10: "date"}.get(len(label), "period")
+    return f"{kind} {label}"
 
 
 def row_span(row_start: str | None, row_end: str | None) -> tuple[dt.date | None, dt.date, dt.date]:

@@ -61,6 +61,21 @@ def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def agree(claim: tuple[float, float], reference: tuple[float, float]) -> bool:
+    """Whether a claim's interval agrees with a reference's: they share a stretch of values, or
+    one of them is a single value inside the other. Two ranges that only touch at one end
+    ("up to 6" against "at least 6") point in opposite directions and do not agree."""
+    if not overlap(claim, reference):
+        return False
+    point = claim[0] == claim[1] or reference[0] == reference[1]
+    return point or min(claim[1], reference[1]) > max(claim[0], reference[0])
+
+
+def touches_only(claim: tuple[float, float], reference: tuple[float, float]) -> bool:
+    """Two ranges of some width that share exactly one value."""
+    return overlap(claim, reference) and not agree(claim, reference)
+
+
 def ratio(claim: float, reference: float) -> float:
     """claim / reference (NaN when the reference is zero)."""
     return claim / reference if reference else math.nan

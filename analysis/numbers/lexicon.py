@@ -1,6 +1,8 @@
 """Word lists for numeric and dated mentions in English news text."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -50,18 +52,42 @@ MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 
                        "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-# Hedge words, longest first when matched; each maps to how it bounds the number.
-HEDGES = {
-    "approximately": "approx", "about": "approx", "around": "approx", "roughly": "approx",
-    "some": "approx", "an estimated": "approx", "estimated": "approx", "close to": "approx",
-    "circa": "approx", "nearly": "at_most", "almost": "at_most", "up to": "at_most",
-    "as many as": "at_most", "as much as": "at_most", "less than": "at_most",
-    "fewer than": "at_most", "under": "at_most", "below": "at_most", "just under": "at_most",
-    "at most": "at_most", "not quite": "at_most", "over": "at_least", "more than": "at_least",
-    "at least": "at_least", "above": "at_least", "upwards of": "at_least",
-    "in excess of": "at_least", "just over": "at_least", "well over": "at_least",
-    "a little over": "at_least", "~": "approx",
+class Hedge(NamedTuple):
+    """How a hedge word bounds the number after it.
+
+    bound: approx, at_least or at_most (the reading of numbers and claims).
+    sense: the finer reading of poll claims: about, over (more than X), at_least (X or more),
+    nearly (at most X and not far below it, DESIGN.md) or under (at most X, any amount below).
+    """
+
+    bound: str
+    sense: str
+
+
+# Hedge words -> Hedge: the single table of hedges for numbers, claims and poll claims.
+HEDGE_TABLE: dict[str, Hedge] = {
+    "approximately": Hedge("approx", "about"), "about": Hedge("approx", "about"),
+    "around": Hedge("approx", "about"), "roughly": Hedge("approx", "about"),
+    "some": Hedge("approx", "about"), "an estimated": Hedge("approx", "about"),
+    "an estimate of": Hedge("approx", "about"), "estimated": Hedge("approx", "about"),
+    "close to": Hedge("approx", "about"), "circa": Hedge("approx", "about"),
+    "~": Hedge("approx", "about"),
+    "nearly": Hedge("at_most", "nearly"), "almost": Hedge("at_most", "nearly"),
+    "just under": Hedge("at_most", "nearly"), "not quite": Hedge("at_most", "nearly"),
+    "up to": Hedge("at_most", "under"), "as many as": Hedge("at_most", "under"),
+    "as much as": Hedge("at_most", "under"), "less than": Hedge("at_most", "under"),
+    "fewer than": Hedge("at_most", "under"), "under": Hedge("at_most", "under"),
+    "below": Hedge("at_most", "under"), "at most": Hedge("at_most", "under"),
+    "no more than": Hedge("at_most", "under"),
+    "over": Hedge("at_least", "over"), "more than": Hedge("at_least", "over"),
+    "above": Hedge("at_least", "over"), "upwards of": Hedge("at_least", "over"),
+    "in excess of": Hedge("at_least", "over"), "just over": Hedge("at_least", "over"),
+    "well over": Hedge("at_least", "over"), "a little over": Hedge("at_least", "over"),
+    "slightly over": Hedge("at_least", "over"), "slightly more than": Hedge("at_least", "over"),
+    "well above": Hedge("at_least", "over"), "at least": Hedge("at_least", "at_least"),
 }
+# Hedge words -> bound (approx, at_least, at_most), longest first when matched.
+HEDGES: dict[str, str] = {word: hedge.bound for word, hedge in HEDGE_TABLE.items()}
 # Temporal hedges before a duration that runs up to the present ("over the past three decades").
 DURATION_LEADS = ("over the past", "over the last", "in the past", "in the last",
                   "for the past", "for the last", "during the past", "during the last")

@@ -28,13 +28,14 @@ _NUMBER_SHARE = (r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
 _WORD_SHARE = r"(?P<word>" + "|".join(
     w.replace(" ", r"[\s-]") for w in sorted(lx.SHARE_WORDS, key=len, reverse=True)
 ) + r")(?=\s+of\b|\s+[A-Z]|\s+(?:" + "|".join(lx.POPULATION_NOUNS) + r")\b)"
-_HEDGE = r"(?:(?P<hedge>" + "|".join(
-    re.escape(h) for h in sorted(lx.HEDGES, key=len, reverse=True)) + r")\s+)?"
+_HEDGE = (r"(?:(?P<hedge>" + "|".join(
+    re.escape(h) for h in sorted(lx.HEDGE_SENSES, key=len, reverse=True) if h[0].isalpha())
+    + r")\s+)?")
 SHARE = re.compile(r"\b" + _HEDGE + r"(?:" + _NUMBER_SHARE + r"|" + _WORD_SHARE + r")", re.I)
 
 _YEAR = r"(?:19|20)\d{2}"
-_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in lx.MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul" \
-         r"|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = r"(?P<month>" + "|".join(
+    m.capitalize() for m in sorted(lx.MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 YEAR_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to|and|through)\s*(?P<y2>{_YEAR})\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b")
 YEAR = re.compile(rf"\b(?P<year>{_YEAR})\b")
@@ -150,8 +151,7 @@ def _inside_share(sentence: str, m: re.Match) -> bool:
 
 
 def _month_number(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return next(i for full, i in lx.MONTHS.items() if full.startswith(key[:3]))
+    return lx.MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -299,12 +299,12 @@ def _shares(sentence: str, offset: int) -> list[_Share]:
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
         if m["num"]:
             value = float(m["num"])
-            hedge = lx.HEDGES[m["hedge"].lower()] if m["hedge"] else "exact"
+            hedge = lx.HEDGE_SENSES[m["hedge"].lower()] if m["hedge"] else "exact"
         else:
             key = re.sub(r"[\s-]+", " ", m["word"].lower())
             value, hedge = lx.SHARE_WORDS[key]
             if m["hedge"]:
-                hedge = lx.HEDGES[m["hedge"].lower()]
+                hedge = lx.HEDGE_SENSES[m["hedge"].lower()]
         shares.append(_Share(offset + m.start(), offset + m.end(), m.group(), value, hedge,
                              offset + stop))
     return shares

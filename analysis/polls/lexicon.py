@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..numbers.lexicon import HEDGE_TABLE, MONTH_ABBREVIATIONS, MONTHS
+
 # canonical -> (names, demonyms). Demonyms are singular; plurals are formed by `demonym_pattern`.
 COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "UAE": (("United Arab Emirates", "UAE", "U.A.E.", "the Emirates"), ("Emirati",)),
@@ -49,17 +51,9 @@ POPULATION_NOUNS = (
     "voters", "men", "women", "residents", "participants", "interviewees", "population", "opinion",
 )
 
-# Hedge words before a share -> hedge kind (see `claimed_range` in claims.py).
-HEDGES: dict[str, str] = {
-    "over": "over", "more than": "over", "above": "over", "upwards of": "over",
-    "in excess of": "over", "just over": "over", "slightly over": "over", "well over": "over",
-    "slightly more than": "over", "well above": "over", "at least": "at_least",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "some": "about", "an estimated": "about", "an estimate of": "about",
-    "under": "under", "less than": "under", "fewer than": "under", "below": "under",
-    "up to": "under", "no more than": "under",
-}
+# Hedge words before a share: the shared table `analysis.numbers.lexicon.HEDGE_TABLE`; poll
+# claims read each hedge's `sense` (about, over, at_least, nearly, under; see `claimed_range`).
+HEDGE_SENSES: dict[str, str] = {word: h.sense for word, h in HEDGE_TABLE.items()}
 
 # Share words -> (value in percent, hedge kind).
 SHARE_WORDS: dict[str, tuple[float, str]] = {
@@ -146,9 +140,23 @@ REASON_CUES = re.compile(
     r"\b(?:citing|because of|because|due to|owing to|in protest (?:at|against|over)|"
     r"for fear (?:of|that)|over concerns? (?:about|over))\s+(?P<reason>[^.;]+)", re.I)
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+# Month names and abbreviations (lower case) -> month number, from the shared numbers lexicon.
+MONTH_NUMBERS: dict[str, int] = ({m.lower(): i for i, m in enumerate(MONTHS, start=1)}
+                                 | {a.lower(): i for a, i in MONTH_ABBREVIATIONS.items()})
+
+# English function words, left out when texts are compared by their content words (questions,
+# claim objects, stated reasons). Only words of four letters or more matter there.
+FUNCTION_WORDS = frozenset("""
+    about above across after again against along also although among amongst another around
+    because been before behind being below beside besides between beyond both cannot could does
+    doing down during each either else even ever every from further have having hence here
+    herself himself however into itself just less many might more most much must myself neither
+    never none nothing once only onto other others otherwise ours ourselves over own perhaps quite
+    rather same several shall should since some such than that their theirs them themselves then
+    there therefore these they this those though through throughout thus till together toward
+    towards under unless until upon very well were what whatever when whenever where whereas
+    whether which while whom whose will with within without would your yours yourself
+""".split())
 
 
 def demonym_pattern(demonym: str) -> str:

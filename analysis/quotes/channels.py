@@ -21,7 +21,7 @@ from .lexicon import DOCUMENT_NOUNS, PLATFORMS
 from .speakers import Speaker, is_media_name
 from .tokens import sentence_spans
 
-# Settings where several people speak: their channel carries over to the next sentence.
+# Settings where several people speak: they stay the scene of the paragraph.
 EVENT_NOUNS = ("press conference", "news conference", "town hall", "dinner", "lunch",
                "luncheon", "breakfast", "summit", "rally", "briefing", "hearing", "debate",
                "event", "meeting", "forum", "ceremony", "conference", "session", "gathering",
@@ -32,7 +32,7 @@ STATEMENT_NOUNS = ("press release", "news release", "blog post", "op-ed", "state
                    "podcast", "filing", "affidavit", "testimony", "message", "remarks",
                    "address")
 # Audiences that are channels in themselves ("told reporters").
-AUDIENCES = {"reporters", "journalists", "the press", "press", "the media", "media"}
+AUDIENCES = ("reporters", "journalists", "the press", "the media")
 
 _CAP_RUN = r"((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*)*)"
 _DET = r"(?:a|an|the|his|her|its|their|our)"
@@ -50,7 +50,7 @@ CHANNEL_PATTERNS: list[tuple[re.Pattern, bool]] = [
      False),
     (re.compile(r"\b(?:[Oo]n|[Vv]ia) (" + _PLATFORMS + r")\b"), False),
     (re.compile(r"\btold (?:the )?" + _CAP_RUN), True),
-    (re.compile(r"\btold (reporters|journalists|the press|the media)\b"), False),
+    (re.compile(r"\btold (" + "|".join(AUDIENCES) + r")\b"), False),
     (re.compile(r"\b(?:speaking|spoke|talking|talked)(?: \w+){0,2} to " + _CAP_RUN), True),
     (re.compile(r"\binterview with (?:the )?" + _CAP_RUN), False),
     (re.compile(r"\b(?:[Dd]uring|[Aa]t|[Ii]n) " + _DET + r" (" + _MODIFIER + r"{0,3}?"

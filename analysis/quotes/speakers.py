@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (ANONYMOUS_NOUNS, DETERMINERS, DOCUMENT_NOUNS, GOVERNMENT_TITLES,
                       MEDIA_WORDS, NATIONALITIES, NON_NAME_CAPS, ORG_NOUNS, ORG_WORDS,
-                      PLATFORMS, TITLE_WORDS)
+                      TITLE_WORDS)
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w][\w'\u2019.\-]*[\w]|\w")
 _NAME_WORD = (r"(?:(?:Mr|Ms|Mrs|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof)\.|"
