@@ -113,3 +113,20 @@ def test_seed_claim_matches_the_gold_annotation(seed_article, shared):
     assert row["text"] == share["sentence"]
     assert row["side"] == "against" and row["topic"] == "abraham_accords"
     assert row["reason"] and row["reason"] in share["sentence"]
+
+
+@pytest.mark.parametrize("hedge_words, sense", [
+    ("nearly", "nearly"), ("just under", "nearly"), ("close to", "about"), ("up to", "under"),
+    ("at least", "at_least"), ("more than", "over"), ("roughly", "about"),
+])
+def test_hedges_come_from_the_shared_table(hedge_words, sense):
+    from analysis.numbers.lexicon import HEDGE_TABLE, HEDGES
+
+    claims = parse(f"A 2022 poll found {hedge_words} 40% of Jordanians opposed the treaty.")
+    assert claims.iloc[0]["hedge"] == sense == HEDGE_TABLE[hedge_words].sense
+    assert HEDGES[hedge_words] == HEDGE_TABLE[hedge_words].bound  # the numbers reading
+
+
+def test_abbreviated_month_from_the_shared_month_table():
+    claims = parse("A survey in Sept. 2022 found 45% of Iraqis backed the deal.")
+    assert claims.iloc[0]["period"] == "2022-09"

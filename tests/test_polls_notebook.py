@@ -1,4 +1,5 @@
-"""Notebook 03 through papermill: parameters move the poll_claims table; no-claim articles work."""
+"""Notebook 03 through papermill: parameters move the poll_claims table; no-claim articles work
+and get no chart."""
 from __future__ import annotations
 
 import pandas as pd
@@ -52,5 +53,6 @@ def test_article_without_poll_claims(tmp_path):
     out = execute(tmp_path, article=str(article))
     table = pd.read_csv(tmp_path / "tables" / "poll_claims.csv")
     assert table.empty and list(table.columns[:3]) == ["claim_id", "start", "end"]
-    assert "No poll claims" in out.read_text(encoding="utf-8")
-    assert (tmp_path / "figures" / "03_accords_views.png").exists()
+    text = out.read_text(encoding="utf-8")
+    assert "No poll claims" in text and "**No chart:** the article makes no poll claims" in text
+    assert not list((tmp_path / "figures").glob("03_*"))  # no chart without a claim to chart

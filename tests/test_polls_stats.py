@@ -112,3 +112,9 @@ def test_bad_arguments_raise(args):
 def test_unknown_method_raises():
     with pytest.raises(ValueError, match="unknown interval method"):
         stats.interval(50, 100, method="bayes")
+
+
+def test_format_p_floors_tiny_values_and_keeps_two_digits():
+    assert stats.format_p(0.0) == "<1e-10" and stats.format_p(2e-267, "p") == "p < 1e-10"
+    assert stats.format_p(0.01234) == "0.012" and stats.format_p(0.0451, "p") == "p = 0.045"
+    assert stats.format_p(3e-7) == "3e-07" and stats.format_p(float("nan")) == ""

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 
 import pandas as pd
 
 from . import lexicon as lx
 from . import stats
 from .prepare import iso_bounds, prepare_polls
+from .topics import coverage, topic_relation
 
 POLL_CLAIM_COLUMNS = [
     "claim_id", "start", "end", "text", "country", "poll_id", "fieldwork", "response", "percent",
@@ -33,7 +33,7 @@ POLL_CLAIM_COLUMNS = [
     "test", "test_threshold", "p_value", "sampling", "n_needed", "url", "source_confidence",
 ]
 SUMMARY_COLUMNS = [
-    "claim_id", "country", "claimed", "claim_period", "verdict", "polls", "in_period_polls",
+    "claim_id", "country", "claimed", "claim_period", "verdict", "polls", "poll_rows", "in_period_polls",
     "deciding_polls", "question_match", "sampling", "n_assumed", "reason_asked", "explanation",
 ]
 SENSITIVITY_COLUMNS = [
@@ -41,7 +41,6 @@ SENSITIVITY_COLUMNS = [
     "p_value", "sampling",
 ]
 DEFAULT_NS = (100, 300, 500, 1000, 2000, 5000, 10000)
-_STOP = frozenset("the a an of on in for to and or with by from lack progress their its".split())
 
 
 def _fmt(x: float) -> str:
@@ -63,18 +62,11 @@ def question_match(claim: pd.Series, poll: pd.Series) -> tuple[str, str]:
     poll_frame = lx.FRAMING_LABELS.get(poll["framing"], "a view on")
     asked = f"{poll_frame} {poll['topic_label'] or repr(_short(poll['question'] or '?'))}"
     said = f"{claim_frame} {claim['topic_label'] or claim['object_text'] or 'an unnamed object'}"
-    if claim["topic"]:
-        family = dict((t[0], t[3]) for t in lx.TOPICS).get(claim["topic"])
-        same_topic = poll["topic"] == claim["topic"]
-        related = same_topic or (family and poll["topic_family"] == family)
-    else:  # no lexicon topic: compare the object's content words with the question
-        words = _content_words(claim["object_resolved"])
-        asked_words = _content_words(poll["question"] or "")
-        same_topic = bool(words) and words <= asked_words
-        related = bool(words & asked_words)
-    if not related:
+    relation = topic_relation(claim["topic"], claim["object_resolved"], poll["topic"],
+                              poll["topic_family"], poll["question"] or "")
+    if relation == "different":
         return "different", f"the poll asks about {asked}; the claim is about {said}"
-    if same_topic and poll["framing"] == claim["framing"]:
+    if relation == "same" and poll["framing"] == claim["framing"]:
         if not poll["question_uncertain"]:
             return "same", f"the poll asks about {asked}, as the claim says"
         return "related", (f"the poll is recorded as asking about {asked}, as the claim says, "
@@ -87,14 +79,9 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", (text or "").lower()) if w not in _STOP}
-
-
 def reason_asked(reason: str, question: str) -> bool:
     """Whether a poll question covers the claim's stated reason (half its content words or more)."""
-    words = _content_words(reason)
-    return bool(words) and len(words & _content_words(question)) * 2 >= len(words)
+    return coverage(reason, question) >= 0.5
 
 
 def pick_evidence(rows: pd.DataFrame, side: str, strong: bool) -> tuple[pd.Series | None, str]:
@@ -278,7 +265,7 @@ def row_explanation(row: dict, claim: pd.Series, agreement: str, confidence: flo
                f"{row['claimed']}")
     test = ""
     if row["sampling"]:
-        test = f"; test {row['test']}: one-sided p = {row['p_value']:.3g}, {row['sampling']}"
+        test = f"; test {row['test']}: one-sided {stats.format_p(row['p_value'], 'p')}, {row['sampling']}"
     question = ""
     if row["question_match"] == "related":
         question = f"; question related, not the same: {row['question_note']}"
@@ -294,9 +281,10 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     a poll of another period does; else contradicted if a poll of the period falls short; else
     unsupported. Without one: the latest poll decides (supported / contradicted), outdated when
     it falls short but an earlier one met the share.
-    Columns: claim_id, country, claimed, claim_period, verdict, polls (rows considered),
-    in_period_polls, deciding_polls (ids), question_match, sampling, n_assumed, reason_asked,
-    explanation.
+    Columns: claim_id, country, claimed, claim_period, verdict, polls (distinct reference polls
+    of the country), poll_rows (their rows: one per poll and population, so subgroups count
+    apart), in_period_polls (distinct usable polls fielded in the claimed period), deciding_polls
+    (ids), question_match, sampling, n_assumed, reason_asked, explanation.
     """
     out = []
     for _, claim in claims.iterrows():
@@ -308,7 +296,9 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         out.append({
             "claim_id": claim["claim_id"], "country": claim["country"] or "(none named)",
             "claimed": claimed_phrase(claim), "claim_period": claim["period"], "verdict": verdict,
-            "polls": len(rows), "in_period_polls": int(usable["in_period"].sum()) if claim["period"] else 0,
+            "polls": rows["poll_id"].nunique(), "poll_rows": len(rows),
+            "in_period_polls": (usable.loc[usable["in_period"], "poll_id"].nunique()
+                                if claim["period"] else 0),
             "deciding_polls": " ".join(deciding["poll_id"]),
             "question_match": " ".join(sorted(set(deciding["question_match"]))),
             "sampling": "; ".join(s for s in deciding["sampling"] if s),
@@ -354,6 +344,13 @@ def _cite(rows: pd.DataFrame) -> str:
         for r in rows.itertuples())
 
 
+def _polls_phrase(rows: pd.DataFrame) -> str:
+    """"6 reference polls (9 poll-population rows)": distinct polls, and rows when they differ."""
+    polls, n_rows = rows["poll_id"].nunique(), len(rows)
+    head = f"{polls} reference poll{'s' if polls != 1 else ''}"
+    return head if n_rows == polls else f"{head} ({n_rows} poll-population rows)"
+
+
 def summary_explanation(verdict: str, claim: pd.Series, rows: pd.DataFrame, usable: pd.DataFrame,
                         deciding: pd.DataFrame) -> str:
     """A short paragraph from the values: which polls decide the verdict and why."""
@@ -364,7 +361,7 @@ def summary_explanation(verdict: str, claim: pd.Series, rows: pd.DataFrame, usab
     if rows.empty:
         return f"No reference poll of {claim['country']} is on file."
     if usable.empty:
-        return (f"None of the {len(rows)} reference polls of {claim['country']} asks a question "
+        return (f"None of the {_polls_phrase(rows)} of {claim['country']} asks a question "
                 f"related to the claim at national level.")
     parts = []
     if period:
@@ -389,7 +386,7 @@ def summary_explanation(verdict: str, claim: pd.Series, rows: pd.DataFrame, usab
         asked = rows[rows["reason_asked"]]
         parts.append(f"The stated reason ('{claim['reason']}') was asked in "
                      + (", ".join(sorted(set(asked["poll_id"]))) if not asked.empty
-                        else f"none of the {rows['poll_id'].nunique()} polls") + ".")
+                        else f"none of the {_polls_phrase(rows)}") + ".")
     return " ".join(parts)
 
 
@@ -426,7 +423,8 @@ def sensitivity_table(sens: pd.DataFrame) -> pd.DataFrame:
     keys = ["claim_id", "country", "poll_id", "population", "test"]
     if sens.empty:
         return pd.DataFrame(columns=keys + ["depends_on_n"])
-    short = sens.assign(cell=[f"{s.split()[0]} (p={p:.2g})" for s, p in zip(sens["sampling"], sens["p_value"])],
+    short = sens.assign(cell=[f"{s.split()[0]} ({stats.format_p(p, 'p')})"
+                              for s, p in zip(sens["sampling"], sens["p_value"])],
                         word=sens["sampling"].str.split().str[0])
     order = pd.MultiIndex.from_frame(short[keys].drop_duplicates())
     wide = short.pivot_table(index=keys, columns="n", values="cell", aggfunc="first").reindex(order)

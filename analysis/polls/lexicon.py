@@ -99,7 +99,10 @@ STRONG_RESPONSES = frozenset({"very_positive", "very_negative"})
 # Statements whose agreement means being against ties (for `agree` responses).
 AGAINST_STATEMENT = re.compile(r"\b(?:break|cut|sever|end|boycott|suspend)\b", re.I)
 
-# Poll topics: pattern, label, family. Checked in order; the first that matches wins.
+# Poll topics: key, pattern, label, family. Checked in order; the first that matches wins.
+# The list is modest (relations with Israel only): a claim or question matching none of them
+# is compared by content words instead (`topics.topic_relation`), so other topics still match,
+# more coarsely (no synonyms).
 TOPICS: tuple[tuple[str, str, str, str], ...] = (
     ("abraham_accords", r"abraham accords?", "the Abraham Accords", "relations_with_israel"),
     ("recognition_of_israel", r"recogni[sz]\w*\s+(?:of\s+)?israel|recognition of israel",

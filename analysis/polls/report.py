@@ -2,19 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 
 from .evaluate import claimed_phrase
 from .plots import ClaimMark
+from .stats import format_p
+from .waves import WaveTopic, wave_responses
 
 
 def claims_markdown(claims: pd.DataFrame, slug: str) -> str:
     """What the parser found: the number of poll sentences and claims, or that there are none."""
     if claims.empty:
         return (f"**No poll claims in `{slug}`.** No sentence both names a poll or survey and "
-                "reports a share, so there is nothing to check; the reference waves below are "
-                "shown for context only.")
+                "reports a share, so there is nothing to check and no poll question to chart.")
     sentences = claims["start"].nunique()
     ids = claims["claim_id"].nunique()
     countries = ", ".join(dict.fromkeys(c or "(none named)" for c in claims["country"]))
@@ -56,33 +58,85 @@ def sensitivity_markdown(table: pd.DataFrame) -> str:
     return head + ":\n" + "\n".join(f"- {i}" for i in items)
 
 
-def claim_mark(claims: pd.DataFrame, topic: str) -> ClaimMark | None:
-    """The first claim on `topic` with a side, as a chart mark (threshold, label, period)."""
-    on_topic = claims[(claims["topic"] == topic) & (claims["side"] != "")]
-    if on_topic.empty:
+def claim_mark(claims: pd.DataFrame, topic: WaveTopic) -> ClaimMark | None:
+    """The chart mark (threshold, label, period, countries) of the claim the topic comes from."""
+    rows = claims[(claims["claim_id"] == topic.claim_id) & (claims["side"] != "")]
+    if rows.empty:
         return None
-    first = on_topic.iloc[0]
-    same = on_topic[on_topic["claim_id"] == first["claim_id"]]
+    first = rows.iloc[0]
     start = dt.date.fromisoformat(first["period_start"]) if first["period_start"] else None
     end = dt.date.fromisoformat(first["period_end"]) if first["period_end"] else None
     period = f" ({first['period']})" if first["period"] else ""
     return ClaimMark(float(first["value"]), f"claim {first['claim_id']}: {claimed_phrase(first)}{period}",
-                     start, end, tuple(same["country"]))
+                     start, end, tuple(c for c in rows["country"] if c))
+
+
+def chart_title(topic: WaveTopic, waves: pd.DataFrame, confidence: float, assumed_n: int,
+                design_effect: float) -> str:
+    """"The Abraham Accords: positive and negative shares by wave (95% Wilson intervals; ...)"."""
+    responses = " and ".join(wave_responses(waves)) or "no responses"
+    label = topic.label[:1].upper() + topic.label[1:]
+    return (f"{label}: {responses} shares by wave ({confidence:.0%} Wilson intervals; "
+            f"unstated n = {assumed_n:,}, design effect {design_effect:g})")
+
+
+def chart_markdown(topic: WaveTopic | None, waves: pd.DataFrame, has_claims: bool) -> str:
+    """What the wave chart shows, or why there is none."""
+    if topic is None:
+        why = ("the article makes no poll claims" if not has_claims else
+               "no poll claim with a side matches a reference poll's question")
+        return f"**No chart:** {why}, so there is no poll question to follow over the waves."
+    if waves.empty:
+        return (f"**No chart:** no national reference poll asks about {topic.label} "
+                f"(claim {topic.claim_id}).")
+    responses = " and ".join(wave_responses(waves))
+    return (f"The question of claim {topic.claim_id}, {topic.label}: {responses} shares in "
+            f"{waves['poll_id'].nunique()} reference poll(s) across {waves['country'].nunique()} "
+            "countries, with interval bars; the dashed line is the claimed threshold and the "
+            "shaded band the claimed period (in the countries the claim names).")
+
+
+def _beyond_sampling_error(table: pd.DataFrame, what: str, confidence: float,
+                           item: Callable[[tuple], str]) -> str:
+    """"k of n <what> are beyond sampling error", one bullet per significant row, then the rest."""
+    clear = table[table["significant"]]
+    lines = [f"{len(clear)} of {len(table)} {what} are beyond sampling error ({confidence:.0%} "
+             "Newcomb interval excludes 0, two-sided score test):"]
+    lines += [f"- {item(r)}, {format_p(r.p_value, 'p')}" + (" (n assumed)" if r.n_assumed else "")
+              for r in clear.itertuples()]
+    if len(clear) < len(table):
+        lines.append(f"\nThe other {len(table) - len(clear)} are within sampling error.")
+    return "\n".join(lines)
+
+
+def country_differences_markdown(diffs: pd.DataFrame, confidence: float) -> str:
+    """The differences between countries within a wave that are beyond sampling error."""
+    if diffs.empty:
+        return "No wave of this question reports two countries, so none can be compared."
+    return _beyond_sampling_error(
+        diffs, "between-country differences within a wave", confidence,
+        lambda r: (f"{r.poll_id} ({r.fieldwork}), {r.response}: {r.country_a} {r.percent_a:g}% vs "
+                   f"{r.country_b} {r.percent_b:g}%, {r.difference:+.1f} points "
+                   f"[{r.ci_low:+.1f}, {r.ci_high:+.1f}]"))
+
+
+def differences_display(diffs: pd.DataFrame) -> pd.DataFrame:
+    """The country differences for display: rounded, p-values formatted ("<1e-10"); the
+    fieldwork and n_assumed columns are left to the prose."""
+    shown = diffs.drop(columns=["fieldwork", "n_assumed"]).round(1)
+    shown["p_value"] = diffs["p_value"].map(format_p)
+    return shown
 
 
 def changes_markdown(changes: pd.DataFrame, confidence: float) -> str:
     """The significant changes between waves, from `waves.wave_changes`."""
     if changes.empty:
         return "No country has two waves of this question on file."
-    clear = changes[changes["significant"]]
-    lines = [f"{len(clear)} of {len(changes)} wave-to-wave changes are beyond sampling error "
-             f"({confidence:.0%} Newcomb interval excludes 0):"]
-    for r in clear.itertuples():
-        lines.append(f"- {r.country}, {r.response}: {r.percent_from:g}% ({r.fieldwork_from}, "
-                     f"{r.poll_from}) → {r.percent_to:g}% ({r.fieldwork_to}, {r.poll_to}), "
-                     f"{r.change:+.0f} points [{r.ci_low:+.1f}, {r.ci_high:+.1f}]"
-                     + (" (n assumed)" if r.n_assumed else ""))
-    return "\n".join(lines)
+    return _beyond_sampling_error(
+        changes, "wave-to-wave changes", confidence,
+        lambda r: (f"{r.country}, {r.response}: {r.percent_from:g}% ({r.fieldwork_from}, "
+                   f"{r.poll_from}) → {r.percent_to:g}% ({r.fieldwork_to}, {r.poll_to}), "
+                   f"{r.change:+.0f} points [{r.ci_low:+.1f}, {r.ci_high:+.1f}]"))
 
 
 def overview_markdown(summary: pd.DataFrame, evaluation: pd.DataFrame) -> str:

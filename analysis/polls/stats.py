@@ -183,3 +183,18 @@ def difference(percent1: float, n1: float, percent2: float, n2: float, confidenc
     return Difference(percent1, n1, percent2, n2, percent1 - percent2, float(low) * 100,
                       float(high) * 100, float(result.statistic), p_value, confidence,
                       bool(p_value < 1 - confidence), ci_method, test_method)
+
+
+P_FLOOR = 1e-10  # p-values below this are shown as "<1e-10"
+
+
+def format_p(p: float, label: str = "", floor: float = P_FLOOR) -> str:
+    """A p-value for display: two significant digits, "<1e-10" below `floor`, "" for NaN.
+
+    With a label: "p = 0.013" or "p < 1e-10".
+    """
+    if p is None or math.isnan(p):
+        return ""
+    if p < floor:
+        return f"{label} < {floor:.0e}" if label else f"<{floor:.0e}"
+    return f"{label} = {p:.2g}" if label else f"{p:.2g}"
