@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 
 import pandas as pd
@@ -12,7 +13,7 @@ import pytest
 from analysis import paths
 from analysis.article import Article, Metadata
 from analysis.claims import VERDICTS, check_claims, load_register, suggest_metrics
-from analysis.claims.tolerance import claim_interval
+from analysis.claims.tolerance import agree, claim_interval
 from analysis.errors import InputError
 from analysis.numbers import extract_numbers
 from analysis.reference import load_facts
@@ -154,3 +155,55 @@ def test_seed_register_holds_no_verdicts_or_reference_values():
 def test_claims_table_follows_the_contract(seed_claims):
     from analysis.contract import CONTRACT
     assert list(seed_claims.columns[:len(CONTRACT["claims"])]) == CONTRACT["claims"]
+
+
+# --- wording and the finer verdict rules -------------------------------------------------------
+
+MORE_FACTS = """\
+truce-1,Ruritania,ceasefire_effective,2025-06-01,,,exact,date,2025-06-01,2025-06-01,Wire A,,https://example.org/f,,high,
+truce-2,Ruritania,ceasefire_effective,2025-10-10,,,exact,date,2025-10-10,2025-10-10,Wire B,,https://example.org/g,,high,
+members,Pact,prospective_new_members,6,6,10,at_least,count,,2029,Think Tank,,https://example.org/h,,low,
+share-2015,Ruritania,share_sunni_pct,75.8,,,estimate,percent,2015,2015,Survey,,https://example.org/i,,low,
+"""
+MORE_TEXT = ("Fighting began on March 1, 2024. A truce was brokered last month after 15 months of war. "
+             "An envoy hinted at up to six new members. Roughly 70% are Sunni. The pact dates from 2025.")
+MORE_ENTRIES = """\
+  - {id: B1, mention: 15 months, subject: Ruritania, metric: war_duration, ends_with: ceasefire_effective, period: {start: "March 1, 2024", end: last month}}
+  - {id: B2, mention: up to six, subject: Pact, metric: prospective_new_members}
+  - {id: B3, mention: Roughly 70%, subject: Ruritania, metric: share_sunni_pct, period: current}
+  - {id: B4, mention: "2025", subject: Ruritania, metric: ceasefire_effective}
+"""
+
+
+@pytest.fixture()
+def more_claims(tmp_path):
+    (tmp_path / "facts.csv").write_text(HEADER + "\n" + FACTS + MORE_FACTS, encoding="utf-8")
+    shutil.copy(paths.REFERENCE / "metrics.csv", tmp_path / "metrics.csv")
+    facts = load_facts(tmp_path)
+    article = Article.from_text(MORE_TEXT, slug="more", metadata=Metadata(published=dt.date(2025, 11, 7)))
+    _, claims = check_claims(article, extract_numbers(article), facts, register(tmp_path, MORE_ENTRIES))
+    return claims.set_index("claim_id")
+
+
+def test_duration_against_the_dates_of_its_closing_events(more_claims):
+    """15 months from 2024-03-01 fits the June truce, not the one 'last month': outdated."""
+    b1 = more_claims.loc["B1"]
+    assert b1["verdict"] == "outdated" and b1["true_as_of"] == "2025-06-01" and b1["fact_id"] == "truce-2"
+    assert b1["reference_value"] == pytest.approx(19.3) and "date the ceasefire took effect" in b1["explanation"]
+
+
+def test_bounds_touching_at_one_value_do_not_agree_and_no_period_cannot_contradict(more_claims):
+    b2 = more_claims.loc["B2"]
+    assert b2["verdict"] == "unsupported" and "single value 6" in b2["explanation"]
+    assert agree((5.4, 6), (6, 10)) is False and agree((5, 5), (5, 5)) and agree((5.4, 6), (5.9, 10))
+
+
+def test_explanations_use_labels_and_say_how_old_the_latest_reference_is(more_claims):
+    b3 = more_claims.loc["B3"]
+    assert b3["verdict"] == "supported" and b3["relation"] == "latest"
+    assert "the latest available reference, about 10 years before the article's date" in b3["explanation"]
+    b4 = more_claims.loc["B4"]
+    assert "the reference date 2025-06-01 (date the ceasefire took effect" in b4["explanation"]
+    assert "falls within the claimed year 2025" in b4["explanation"]
+    for text in more_claims["explanation"]:
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), text

@@ -2,9 +2,10 @@
 
 - `load_register(path, metrics)`: validated register entries (InputError naming file and entry).
 - `locate_claims(entries, article, numbers)`: each entry tied to its extracted mention and period.
-- `verify_claims(located, facts)`: the claims.csv table with verdicts and sources.
-- `check_claims(article, numbers, facts, register)`: the three steps at once.
+- `verify_claims(located, facts, labels)`: the claims.csv table with verdicts and sources.
+- `check_claims(article, numbers, facts, register, labels)`: the three steps at once.
 - `suggest_metrics(numbers)`: candidate metrics for mentions of an article without a register.
+- `cited_sources(sources, claims)`: the reference sources the verdicts cite.
 """
 from __future__ import annotations
 
@@ -13,25 +14,30 @@ from pathlib import Path
 import pandas as pd
 
 from ..article import Article
+from .labels import labels_or_default
 from .register import LOCATED_COLUMNS, POLL_TOPIC, load_register, locate_claims, register_path
+from .sources import cited_sources
 from .suggest import suggest_metrics
 from .verify import CLAIM_COLUMNS, VERDICTS, verify_claims
 
 
 def check_claims(article: Article, numbers: pd.DataFrame, facts: pd.DataFrame,
-                 register: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 register: str | Path | None = None,
+                 labels: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(located claims, verified claims) for an article; both empty when it has no register.
 
-    `register` "" or None means data/claims/<slug>.yaml if it exists.
+    `register` "" or None means data/claims/<slug>.yaml if it exists; `labels` are the metric
+    labels of the reference folder (None: data/reference's).
     """
     path = Path(register) if register else register_path(article)
     if not register and not path.exists():
         empty = pd.DataFrame(columns=LOCATED_COLUMNS + ["_period"])
         return empty, pd.DataFrame(columns=CLAIM_COLUMNS)
-    entries = load_register(path, set(facts["metric"]))
+    labels = labels_or_default(labels)
+    entries = load_register(path, set(facts["metric"]) | set(labels))
     located = locate_claims(entries, article, numbers)
-    return located, verify_claims(located, facts)
+    return located, verify_claims(located, facts, labels)
 
 
-__all__ = ["CLAIM_COLUMNS", "VERDICTS", "POLL_TOPIC", "check_claims", "load_register", "locate_claims",
+__all__ = ["CLAIM_COLUMNS", "VERDICTS", "POLL_TOPIC", "check_claims", "cited_sources", "load_register", "locate_claims",
            "register_path", "suggest_metrics", "verify_claims"]

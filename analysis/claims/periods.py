@@ -79,7 +79,7 @@ def months_between(a: dt.date, b: dt.date) -> float:
 
 def gap_words(earlier: dt.date, later: dt.date) -> str:
     """'6 days', 'about 5 months', 'about 10 years': how long from `earlier` to `later`."""
-    days = (later - earlier).days
+    days = max(0, (later - earlier).days)
     if days <= 60:
         return f"{days} day{'' if days == 1 else 's'}"
     if days < 730:

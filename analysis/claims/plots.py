@@ -1,4 +1,8 @@
-"""Figures of notebook 02: claims against their references, a reference timeline, trade figures."""
+"""Figures of notebook 02: claims against their references, a reference timeline, trade figures.
+
+Axes and labels use the readable metric labels of metrics.csv (claims carry theirs in
+`metric_label`; `labels` maps the reference rows' metrics).
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,13 +11,17 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .periods import iso_span
+from .labels import labels_or_default, metric_label
+from .periods import iso_span, span_label
+from .subjects import subject_key
 from .tolerance import fmt_quantity
-from .verify import subject_key
 
 VERDICT_COLOURS = {"supported": "#1b9e77", "contradicted": "#d95f02", "outdated": "#e6ab02",
                    "unsupported": "#7f7f7f"}
-SIZE = (8.0, 5.5)
+REFERENCE_COLOUR, ANNUALISED_COLOUR = "#377eb8", "#9ecae1"
+SIZE = (9.0, 6.0)
+RATIO_TICKS = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0, 20.0, 50.0, 100.0)
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _empty(message: str) -> plt.Figure:
@@ -21,6 +29,39 @@ def _empty(message: str) -> plt.Figure:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
     return fig
+
+
+def _fixed_ticks(axis, candidates, fmt) -> None:
+    """Ticks at the candidate values inside the axis limits, written by `fmt`; no minor labels."""
+    lo, hi = sorted(axis.axes.get_xlim() if axis is axis.axes.xaxis else axis.axes.get_ylim())
+    ticks = [v for v in candidates if lo <= v <= hi]
+    axis.set_major_locator(plt.FixedLocator(ticks))
+    axis.set_major_formatter(plt.FuncFormatter(lambda v, _: fmt(v)))
+    axis.set_minor_formatter(plt.NullFormatter())
+
+
+def ratio_words(v: float) -> str:
+    """'0.5×', '1×', '2×'."""
+    return f"{v:g}×"
+
+
+def money_words(v: float) -> str:
+    """'$200M', '$1B', '$1.5B'."""
+    return f"${v / 1e9:g}B" if v >= 1e9 else f"${v / 1e6:g}M" if v >= 1e6 else f"${v:,.0f}"
+
+
+def period_words(start: str | None, end: str | None) -> str:
+    """A reference period for a label: '2021', 'Jan–Jul 2024', 'May 2023', or ISO ends."""
+    if not end:
+        return f"from {start}" if start else "undated"
+    lo, hi = iso_span(start or end)[0], iso_span(end)[1]
+    whole_months = lo.day == 1 and iso_span(hi.isoformat()[:7])[1] == hi and lo.year == hi.year
+    if whole_months and (lo.month, hi.month) == (1, 12):
+        return str(lo.year)
+    if whole_months:
+        months = MONTH_ABBR[lo.month - 1] + ("" if lo.month == hi.month else f"–{MONTH_ABBR[hi.month - 1]}")
+        return f"{months} {lo.year}"
+    return span_label(lo, hi)
 
 
 def plot_claims_vs_reference(claims: pd.DataFrame) -> plt.Figure:
@@ -40,8 +81,10 @@ def plot_claims_vs_reference(claims: pd.DataFrame) -> plt.Figure:
         ax.plot([float(c["ratio"])], [y], "o", color=VERDICT_COLOURS[c["verdict"]], zorder=3)
     ax.axvline(1.0, color="black", lw=0.8, ls=":")
     ax.set_xscale("log")
-    ax.set_yticks(range(len(rows)), [f"{c['claim_id']}  {c['text']}" for _, c in rows.iterrows()], fontsize=8)
-    ax.set_xlabel("claim / reference value (log scale; grey = reference range, line = claim range)")
+    _fixed_ticks(ax.xaxis, RATIO_TICKS, ratio_words)
+    ax.set_yticks(range(len(rows)), [f"{c['claim_id']} '{c['text']}' ({c['metric_label']})"
+                                     for _, c in rows.iterrows()], fontsize=8)
+    ax.set_xlabel("claim ÷ reference (log scale); grey: reference range, line: claim range", fontsize=9)
     handles = [plt.Line2D([], [], color=col, marker="o", lw=2.5, label=v) for v, col in VERDICT_COLOURS.items()
                if v in set(rows["verdict"])]
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
@@ -71,16 +114,18 @@ def plot_reference_timeline(claim: pd.Series | None, facts: pd.DataFrame, publis
     if claim is None:
         return _empty("No claimed quantity with several dated references")
     rows = _series(facts, claim["metric"], claim["subject"])
+    label = claim["metric_label"]
     fig, ax = plt.subplots(figsize=SIZE)
-    ax.plot(rows["when"], rows["value_num"], "-o", color="#377eb8", label=f"reference: {claim['metric']}")
+    ax.plot(rows["when"], rows["value_num"], "-o", color=REFERENCE_COLOUR,
+            label=f"reference values ({len(rows)}, by end of period)")
     value = float(claim["value"])
-    ax.axhline(value, color="#d95f02", ls="--", lw=1.2, label=f"article: {claim['text']}")
+    ax.axhline(value, color="#d95f02", ls="--", lw=1.2, label=f"article: '{claim['text']}'")
     if published is not None:
         ax.axvline(published, color="black", ls=":", lw=1, label=f"article published {published.isoformat()}")
         ax.plot([published], [value], "D", color="#d95f02")
-    ax.set_ylabel(claim["unit"])
+    ax.set_ylabel(f"{label} ({claim['unit']})")
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: fmt_quantity(v, claim["unit"])))
-    ax.set_title(f"{claim['subject']}: {claim['metric']} over time ({claim['claim_id']}: {claim['verdict']})")
+    ax.set_title(f"{claim['subject']}: {label} over time ({claim['claim_id']}: {claim['verdict']})")
     ax.legend(fontsize=8, frameon=False, loc="upper left")
     fig.autofmt_xdate()
     fig.tight_layout()
@@ -90,32 +135,53 @@ def plot_reference_timeline(claim: pd.Series | None, facts: pd.DataFrame, publis
 TRADE_METRICS = ("bilateral_trade_usd", "goods_trade_usd", "goods_exports_usd")
 
 
-def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame) -> plt.Figure:
+def trade_bars(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The bars of the trade chart, top to bottom: each money claim, then the reference trade
+    values of its subject by period. Columns: label, value, colour, kind (article, reference,
+    annualised). Reference labels that would repeat name their source."""
+    bars = []
+    for _, c in claims[(claims["unit"] == "USD") & claims["verdict"].notna()].sort_values("start").iterrows():
+        bars.append({"label": f"article {c['claim_id']}: '{c['text']}' ({c['subject']})", "value": float(c["value"]),
+                     "colour": VERDICT_COLOURS[c["verdict"]], "kind": "article", "source": ""})
+        refs = facts[facts["metric"].isin(TRADE_METRICS) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
+        for _, r in refs.sort_values(["period_end", "period_start", "fact_id"]).iterrows():
+            annualised = r["qualifier"] == "annualised_from_partial"
+            bars.append({"label": f"{metric_label(r['metric'], labels)}, {period_words(r['period_start'], r['period_end'])}"
+                                  + (" annualised" if annualised else ""),
+                         "value": float(r["value_num"]), "colour": ANNUALISED_COLOUR if annualised else REFERENCE_COLOUR,
+                         "kind": "annualised" if annualised else "reference", "source": str(r["source_org"])})
+    df = pd.DataFrame(bars, columns=["label", "value", "colour", "kind", "source"])
+    repeated = df["label"].duplicated(keep=False)
+    df.loc[repeated, "label"] = [f"{lab} ({_short(src)})" for lab, src in df.loc[repeated, ["label", "source"]].values]
+    return df.drop(columns="source")
+
+
+def _short(source: str, width: int = 40) -> str:
+    """A source's name without its parenthesised detail, cut to `width` characters."""
+    text = source.split(" (")[0] if " (" in source else source
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None) -> plt.Figure:
     """The article's money claims next to the reference trade values for the same subjects
     (horizontal bars on a log scale, one group per subject)."""
-    money = claims[(claims["unit"] == "USD") & claims["verdict"].notna()]
-    if money.empty:
+    bars = trade_bars(claims, facts, labels_or_default(labels))
+    if bars.empty:
         return _empty("No trade figures claimed")
-    labels, values, colours = [], [], []
-    for _, c in money.sort_values("start").iterrows():
-        labels.append(f"ARTICLE {c['claim_id']} {c['subject']}: {c['text']}")
-        values.append(float(c["value"]))
-        colours.append(VERDICT_COLOURS[c["verdict"]])
-        key = subject_key(c["subject"])
-        refs = facts[facts["metric"].isin(TRADE_METRICS) & (facts["subject"].map(subject_key) == key)]
-        for _, r in refs.sort_values(["period_end", "fact_id"]).iterrows():
-            tag = " (annualised)" if r["qualifier"] == "annualised_from_partial" else ""
-            labels.append(f"  {r['metric'].replace('_usd', '')} {r['period_start'] or ''}..{r['period_end'] or ''}{tag}")
-            values.append(float(r["value_num"]))
-            colours.append("#9ecae1" if tag else "#377eb8")
     fig, ax = plt.subplots(figsize=SIZE)
-    y = np.arange(len(values))[::-1]
-    ax.barh(y, values, color=colours)
-    ax.set_yticks(y, labels, fontsize=7)
+    y = np.arange(len(bars))[::-1]
+    floor = bars["value"].min() / 2
+    ax.barh(y, bars["value"] - floor, left=floor, color=bars["colour"])
+    ax.set_yticks(y, bars["label"], fontsize=8)
     ax.set_xscale("log")
-    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: fmt_quantity(v, "USD")))
-    ax.xaxis.set_minor_formatter(plt.NullFormatter())
-    ax.set_xlabel("US dollars, log scale (blue: reference; light blue: annualised; article bars by verdict)")
+    ax.set_xlim(floor, bars["value"].max() * 1.5)
+    _fixed_ticks(ax.xaxis, [m * 10.0 ** e for e in range(5, 13) for m in (1, 2, 5)], money_words)
+    ax.set_xlabel("US dollars (log scale)")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=REFERENCE_COLOUR, label="reference"),
+               plt.Rectangle((0, 0), 1, 1, color=ANNUALISED_COLOUR, label="reference, annualised from part of a year")]
+    handles += [plt.Rectangle((0, 0), 1, 1, color=col, label=f"article claim: {v}") for v, col in VERDICT_COLOURS.items()
+                if col in set(bars.loc[bars["kind"] == "article", "colour"])]
+    ax.legend(handles=handles, fontsize=8, frameon=False, loc="lower right")
     ax.set_title("Trade figures: the article against the references")
     fig.tight_layout()
     return fig

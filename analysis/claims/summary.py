@@ -37,7 +37,8 @@ def claims_summary(claims: pd.DataFrame) -> str:
              f"The other {len(judged)}: {_counts(judged['verdict'])}.", ""]
     for _, c in judged.sort_values("start").iterrows():
         source = f" Source: {c['source_org']} ({c['fact_id']}{', ' + c['url'] if c['url'] else ''})." if c["fact_id"] else ""
-        lines.append(f"- **{c['claim_id']}** {c['text']!r} ({c['metric']}, {c['subject']}): **{c['verdict']}**. "
+        lines.append(f"- **{c['claim_id']}** {c['text']!r} ({c.get('metric_label') or c['metric']}, {c['subject']}): "
+                     f"**{c['verdict']}**. "
                      f"{c['explanation']}{source}")
     return "\n".join(lines)
 
@@ -58,7 +59,10 @@ def conclusion(claims: pd.DataFrame, checks: pd.DataFrame) -> str:
     parts = []
     if not judged.empty:
         held = judged[judged["verdict"] == "supported"]
-        parts.append(f"{len(held)} of {len(judged)} checkable claims agree with a reference for their period.")
+        latest = int((held["relation"] == "latest").sum()) if "relation" in held else 0
+        parts.append(f"{len(held)} of {len(judged)} checkable claims agree with a reference for their period"
+                     + (f" ({latest} of them with the latest reference before the article's date)" if latest else "")
+                     + ".")
         old = judged[judged["verdict"] == "outdated"]
         if not old.empty:
             parts.append("Outdated: " + "; ".join(f"{c['claim_id']} {c['text']!r} was true up to {c['true_as_of']}"

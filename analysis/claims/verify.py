@@ -4,7 +4,11 @@ supported: a reference for the claim's period agrees within tolerance; contradic
 claim's period disagrees; outdated: disagrees with the reference current for the claim's period
 but agrees with an earlier one (the explanation names when it was true); unsupported: no
 reference for the claim's period (the nearest one is cited with how far off it is).
-Reference rows are chosen by metric, subject and period, never named by the register.
+A claim that states no period is supported by any agreeing reference, but a disagreeing one
+cannot contradict it (nothing says the reference is for the claim's period): it is unsupported.
+Reference rows are chosen by metric, subject and period, never named by the register; a
+duration claim with `ends_with` is also compared with the durations its reference events imply
+(`analysis.claims.derived`).
 """
 from __future__ import annotations
 
@@ -15,14 +19,18 @@ import re
 import numpy as np
 import pandas as pd
 
-from .periods import Period, iso_span, relation, row_period_label
+from .derived import DERIVED, durations_to_events
+from .labels import labels_or_default, metric_label
+from .periods import Period, gap_words, iso_span, precision_words, relation, row_period_label
 from .register import POLL_TOPIC
-from .tolerance import claim_interval, fmt_interval, fmt_quantity, overlap, ratio, reference_interval
+from .subjects import subject_key
+from .tolerance import (agree, claim_interval, fmt_interval, fmt_number, fmt_quantity, ratio, reference_interval,
+                        touches_only)
 
 CLAIM_COLUMNS = ["claim_id", "start", "end", "text", "subject", "metric", "value", "unit", "hedge",
                  "verdict", "fact_id", "reference_value", "reference_period", "ratio", "source_org", "url",
                  "explanation", "mention_id", "period", "relation", "claim_low", "claim_high",
-                 "reference_low", "reference_high", "true_as_of", "attributed_to", "topic"]
+                 "reference_low", "reference_high", "true_as_of", "attributed_to", "topic", "metric_label"]
 VERDICTS = ("supported", "contradicted", "outdated", "unsupported")
 DATE_UNITS = {"date", "year", "decade"}
 COMPATIBLE_UNITS = {"USD": {"USD"}, "percent": {"percent"}, "people": {"people", "count"},
@@ -30,22 +38,13 @@ COMPATIBLE_UNITS = {"USD": {"USD"}, "percent": {"percent"}, "people": {"people",
                     "months": {"months"}, "days": {"days"}}
 _CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
 _NEAREST_ORDER = {"annualised": 0, "part": 1, "other": 2, "earlier": 3, "later": 3, "unknown": 4}
-RELATION_WORDS = {"same": "for the claim's period", "current": "current at the claim's date",
-                  "unstated": "no period stated by the claim", "earlier": "for an earlier period",
-                  "later": "for a later period", "part": "for part of the claim's period",
-                  "annualised": "annualised from part of the period", "other": "for a different period",
-                  "unknown": "for an unstated period"}
+_FOR_PERIOD = ("same", "latest", "unstated")
+RELATION_WORDS = {"same": "for the claim's period", "unstated": "no period stated by the claim",
+                  "earlier": "for an earlier period", "later": "for a later period",
+                  "part": "for part of the claim's period", "annualised": "annualised from part of the period",
+                  "other": "for a different period", "unknown": "for an unstated period"}
 
-
-def subject_key(subject: str) -> object:
-    """A comparable form of a subject: pairs ('Israel–UAE' = 'UAE–Israel') ignore order,
-    directed flows ('UAE→Israel') keep it."""
-    s = " ".join(str(subject).lower().replace("—", "–").split())
-    if "→" in s:
-        return tuple(part.strip() for part in s.split("→"))
-    if "–" in s:
-        return frozenset(part.strip() for part in s.split("–"))
-    return s
+__all__ = ["CLAIM_COLUMNS", "VERDICTS", "candidate_rows", "subject_key", "verify_claims"]
 
 
 def candidate_rows(facts: pd.DataFrame, metrics: list[str], subject: str) -> tuple[pd.DataFrame, bool]:
@@ -57,41 +56,50 @@ def candidate_rows(facts: pd.DataFrame, metrics: list[str], subject: str) -> tup
     return (same, True) if not same.empty else (by_metric, False)
 
 
-def verify_claims(located: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
+def verify_claims(located: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per located claim (see `register.locate_claims`) with its verdict.
 
-    Columns: CLAIM_COLUMNS. The contract's columns come first (claim_id ... explanation); then
-    mention_id, period (the claim's), relation (of the cited reference period to it),
-    claim_low/claim_high and reference_low/reference_high (the intervals compared),
-    true_as_of (for outdated claims), attributed_to and topic. Poll claims (topic 'polls')
+    `labels` ({metric: readable label}, `analysis.reference.metric_labels`) word the
+    explanations; None reads them from data/reference. Columns: CLAIM_COLUMNS. The contract's
+    columns come first (claim_id ... explanation); then mention_id, period (the claim's),
+    relation (of the cited reference period to it: same, latest (the latest reference before a
+    current claim's date), unstated, earlier, later, part, annualised, other, unknown),
+    claim_low/claim_high and reference_low/reference_high (the intervals compared), true_as_of
+    (for outdated claims), attributed_to, topic and metric_label. Poll claims (topic 'polls')
     get no verdict here: their explanation points to the poll notebook.
     """
-    rows = [_verify_one(c, facts) for _, c in located.iterrows()]
+    labels = labels_or_default(labels)
+    rows = [_verify_one(c, facts, labels) for _, c in located.iterrows()]
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-def _base(c: pd.Series) -> dict:
-    return {k: c[k] for k in ("claim_id", "start", "end", "text", "subject", "metric", "value", "unit",
-                              "hedge", "mention_id", "period", "attributed_to", "topic")}
+def _base(c: pd.Series, labels: dict[str, str]) -> dict:
+    return {**{k: c[k] for k in ("claim_id", "start", "end", "text", "subject", "metric", "value", "unit",
+                                 "hedge", "mention_id", "period", "attributed_to", "topic")},
+            "metric_label": metric_label(c["metric"], labels)}
 
 
-def _verify_one(c: pd.Series, facts: pd.DataFrame) -> dict:
-    out = _base(c)
+def _verify_one(c: pd.Series, facts: pd.DataFrame, labels: dict[str, str]) -> dict:
+    out = _base(c, labels)
     if c["topic"] == POLL_TOPIC:
         return {**out, "verdict": None, "explanation": (
             "Poll claim: checked against polls.csv in notebook 03 (poll_claims.csv), not here.")}
+    names = " or ".join(metric_label(m, labels) for m in c["metrics"].split(";"))
     rows, same_subject = candidate_rows(facts, c["metrics"].split(";"), c["subject"])
+    derived = durations_to_events(c, facts)
+    if not derived.empty:
+        rows = pd.concat([rows if same_subject else rows.iloc[0:0], derived], ignore_index=True)
+        same_subject = True
     if rows.empty:
-        return {**out, "verdict": "unsupported", "explanation": (
-            f"No reference observation of {c['metrics'].replace(';', ' or ')} exists in facts.csv.")}
+        return {**out, "verdict": "unsupported", "explanation": f"No reference observation of {names} exists in facts.csv."}
     if c["unit"] in DATE_UNITS:
-        return {**out, **_verify_date(c, rows)}
+        return {**out, **_verify_date(c, rows, labels)}
     allowed = COMPATIBLE_UNITS.get(c["unit"], {c["unit"]})
     rows = rows[rows["unit"].isin(allowed)]
     if rows.empty:
         return {**out, "verdict": "unsupported", "explanation": (
-            f"No reference of {c['metric']} is in a unit comparable with {c['unit']}.")}
-    return {**out, **_verify_number(c, rows, same_subject)}
+            f"No reference of {names} is in a unit comparable with {c['unit']}.")}
+    return {**out, **_verify_number(c, rows, same_subject, labels)}
 
 
 def _source(row: pd.Series) -> dict:
@@ -106,65 +114,74 @@ def _best(rows: pd.DataFrame) -> pd.Series:
     return order.iloc[0]
 
 
-def _verify_number(c: pd.Series, rows: pd.DataFrame, same_subject: bool) -> dict:
-    value = float(c["value"])
-    low, high, rule = claim_interval(value, c["bound"] if isinstance(c["bound"], str) else None,
-                                     None if pd.isna(c["step"]) else float(c["step"]), c["unit"])
+def _compare(c: pd.Series, rows: pd.DataFrame, claim: tuple[float, float]) -> pd.DataFrame:
+    """The rows with their relation to the claim's period, interval, agreement and ratio."""
     period: Period = c["_period"]
     rows = rows.copy()
     rows["_rel"] = [relation(r["period_start"], r["period_end"], period,
                              r["qualifier"] == "annualised_from_partial") for _, r in rows.iterrows()]
     intervals = [reference_interval(r) for _, r in rows.iterrows()]
     rows["_lo"], rows["_hi"] = [i[0] for i in intervals], [i[1] for i in intervals]
-    rows["_agree"] = [overlap((low, high), i) for i in intervals]
-    rows["_ratio"] = [ratio(value, v) for v in rows["value_num"]]
+    rows["_agree"] = [agree(claim, i) for i in intervals]
+    rows["_touch"] = [max(claim[0], i[0]) if touches_only(claim, i) else math.nan for i in intervals]
+    rows["_ratio"] = [ratio(float(c["value"]), v) for v in rows["value_num"]]
     rows["_dist"] = [abs(math.log(r)) if r and r > 0 else np.inf for r in rows["_ratio"]]
     if period.mode == "current" and not (rows["_rel"] == "same").any():
         earlier = rows[rows["_rel"] == "earlier"]
         if not earlier.empty:
-            latest = earlier["period_end"].map(lambda e: iso_span(e)[0]).max()
-            is_current = (rows["_rel"] == "earlier") & (rows["period_end"].map(
-                lambda e: bool(e) and iso_span(e)[0] == latest))
-            rows.loc[is_current, "_rel"] = "current"
+            ends = earlier["period_end"].map(lambda e: iso_span(e)[0])
+            rows.loc[ends[ends == ends.max()].index, "_rel"] = "latest"
+    return rows
+
+
+def _verify_number(c: pd.Series, rows: pd.DataFrame, same_subject: bool, labels: dict[str, str]) -> dict:
+    low, high, rule = claim_interval(float(c["value"]), c["bound"] if isinstance(c["bound"], str) else None,
+                                     None if pd.isna(c["step"]) else float(c["step"]), c["unit"])
+    period: Period = c["_period"]
+    rows = _compare(c, rows, (low, high))
+    words = _RefWords(c["unit"], period, labels)
     claim_says = f"'{c['text']}' ({rule}: {fmt_interval(low, high, c['unit'])})"
-    same = rows[rows["_rel"].isin(["same", "current", "unstated"])] if same_subject else rows.iloc[0:0]
+    same = rows[rows["_rel"].isin(_FOR_PERIOD)] if same_subject else rows.iloc[0:0]
     result = {"claim_low": low, "claim_high": high}
-    if not same.empty:
-        agreeing = same[same["_agree"]]
-        if not agreeing.empty:
-            ref = _best(agreeing)
-            verdict = "supported"
-            text = f"{claim_says} agrees with {_ref_words(ref, c['unit'])}"
+    agreeing = same[same["_agree"]]
+    if not agreeing.empty:
+        ref, verdict = _best(agreeing), "supported"
+        text = f"{claim_says} agrees with {words(ref)}"
+    elif not same.empty and (same["_rel"] == "unstated").all():
+        ref, verdict = _best(same), "unsupported"
+        text = (f"The claim states no period, so no reference can contradict it, and no reference of "
+                f"{metric_label(c['metric'], labels)} agrees with it: the nearest is {words(ref)}; {claim_says} "
+                f"{_fails(ref, c['unit'], 'it')}")
+    elif not same.empty:
+        ref = _best(same)
+        earlier_ok = rows[(rows["_rel"] == "earlier") & rows["_agree"]]
+        if not earlier_ok.empty:
+            verdict = "outdated"
+            ends = sorted(earlier_ok["period_end"])
+            when = f"as of {ends[0]}" if ends[0] == ends[-1] else f"from {ends[0]} to {ends[-1]}"
+            last = earlier_ok.sort_values(["period_end", "fact_id"]).iloc[-1]
+            result["true_as_of"] = ends[-1]
+            text = (f"{claim_says} disagrees with {words(ref)}; it agrees with {len(earlier_ok)} earlier "
+                    f"reference(s), the latest {words(last, False)} [{last['fact_id']}]: the figure was true {when}")
         else:
-            ref = _best(same)
-            earlier_ok = rows[(rows["_rel"] == "earlier") & rows["_agree"]]
-            if not earlier_ok.empty:
-                verdict = "outdated"
-                ends = sorted(earlier_ok["period_end"])
-                when = f"as of {ends[0]}" if ends[0] == ends[-1] else f"from {ends[0]} to {ends[-1]}"
-                last = earlier_ok.sort_values("period_end").iloc[-1]
-                result["true_as_of"] = ends[-1]
-                text = (f"{claim_says} disagrees with {_ref_words(ref, c['unit'])}; it agrees with "
-                        f"{len(earlier_ok)} earlier reference(s), the latest {_ref_words(last, c['unit'], False)}"
-                        f" [{last['fact_id']}]: the figure was true {when}")
-            else:
-                verdict = "contradicted"
-                text = f"{claim_says} disagrees with {_ref_words(ref, c['unit'])}"
-        others = len(same) - 1
-        if others:
-            n_agree = int(same["_agree"].sum()) - (1 if verdict == "supported" else 0)
-            text += f"; {others} other reference(s) for the period, {n_agree} of them agreeing"
+            verdict = "contradicted"
+            text = f"{claim_says} {_fails(ref, c['unit'], words(ref))}"
     else:
         pool = rows.assign(_o=rows["_rel"].map(_NEAREST_ORDER).fillna(5),
                            _t=[_time_gap(r, period) for _, r in rows.iterrows()],
                            _a=rows["qualifier"] == "annualised_from_partial")
         ref = pool.sort_values(["_o", "_t", "_a", "_dist", "fact_id"], kind="stable").iloc[0]
         verdict = "unsupported"
-        lead = (f"No reference for {c['subject']}; the nearest of this metric is for {ref['subject']}: "
-                if not same_subject else f"No reference for the claim's period ({period.label}); the nearest is ")
-        fits = "would agree" if ref["_agree"] else "would not agree"
-        text = (f"{lead}{_ref_words(ref, c['unit'])}. Compared across that difference, {claim_says} "
-                f"{fits} with it")
+        lead = (f"No reference for {c['subject']}; the nearest reference of {metric_label(c['metric'], labels)} "
+                f"is for {ref['subject']}: " if not same_subject
+                else f"No reference for the claim's period ({period.label}); the nearest is ")
+        fits = "would agree with it" if ref["_agree"] else _fails(ref, c["unit"], "it", would=True)
+        text = f"{lead}{words(ref)}. Compared across that difference, {claim_says} {fits}"
+    if verdict in ("supported", "outdated", "contradicted"):
+        others = len(same) - 1
+        if others:
+            n_agree = int(same["_agree"].sum()) - (1 if verdict == "supported" else 0)
+            text += f"; {others} other reference(s) for the period, {n_agree} of them agreeing"
     text += f"; ratio {ref['_ratio']:.2f}." if np.isfinite(ref["_ratio"]) else "."
     if c["attributed_to"] and not _same_source(c["attributed_to"], str(ref["source_org"])):
         text += f" The article attributes the figure to {c['attributed_to']}; the reference is from {ref['source_org']}."
@@ -174,6 +191,15 @@ def _verify_number(c: pd.Series, rows: pd.DataFrame, same_subject: bool) -> dict
             "relation": ref["_rel"], "explanation": text}
 
 
+def _fails(ref: pd.Series, unit: str, other: str, would: bool = False) -> str:
+    """'disagrees with <other>', saying why when the two ranges only touch at one value."""
+    if not math.isnan(ref["_touch"]):
+        return (f"{'would share' if would else 'shares'} only the single value {fmt_quantity(ref['_touch'], unit)} "
+                f"with {other}: bounds pointing in opposite directions that meet at one value do not count as "
+                "agreement")
+    return f"{'would not agree' if would else 'disagrees'} with {other}"
+
+
 def _same_source(attributed: str, source_org: str) -> bool:
     """Whether the article's attribution and the reference's source share a content word."""
     def stems(s: str) -> set[str]:
@@ -181,17 +207,35 @@ def _same_source(attributed: str, source_org: str) -> bool:
     return bool(stems(attributed) & stems(source_org))
 
 
-def _ref_words(ref: pd.Series, unit: str, relation_words: bool = True) -> str:
-    """'67,869 for 2023-10-07..2025-10-13 (Gaza Ministry of Health, for the claim's period)'."""
-    lo, hi = ref["_lo"], ref["_hi"]
-    shown = fmt_quantity(float(ref["value_num"]), unit)
-    if ref["qualifier"] in ("at_least", "at_most", "approx"):
-        shown += f" ({ref['qualifier'].replace('_', ' ')}: {fmt_interval(lo, hi, unit)})"
-    if ref["qualifier"] in ("annualised_from_partial", "estimate"):
-        shown += f" ({ref['qualifier'].replace('_', ' ')})"
-    period = row_period_label(ref["period_start"], ref["period_end"]) or "an unstated period"
-    where = f" {RELATION_WORDS.get(ref['_rel'], '')}" if relation_words else ""
-    return f"{shown} for {period} ({ref['source_org']}{',' if where else ''}{where})"
+class _RefWords:
+    """Words for a reference row: '67,194 for 2023-10-07..2025-10-09 (Gaza Ministry of Health,
+    for the claim's period)'."""
+
+    def __init__(self, unit: str, period: Period, labels: dict[str, str]):
+        self.unit, self.period, self.labels = unit, period, labels
+
+    def __call__(self, ref: pd.Series, relation_words: bool = True) -> str:
+        lo, hi, unit = ref["_lo"], ref["_hi"], self.unit
+        shown = fmt_quantity(float(ref["value_num"]), unit)
+        qualifier = ref["qualifier"]
+        if qualifier in ("at_least", "at_most", "approx"):
+            shown += f" ({qualifier.replace('_', ' ')}: {fmt_interval(lo, hi, unit)})"
+        elif qualifier == "estimate" or (qualifier == "annualised_from_partial" and ref["_rel"] != "annualised"):
+            shown += f" ({qualifier.replace('_', ' ')})"
+        if qualifier == DERIVED:
+            period = (f"from {ref['period_start']} to {ref['period_end']}, the "
+                      f"{metric_label(ref['derived_event'], self.labels)}")
+        else:
+            period = "for " + (row_period_label(ref["period_start"], ref["period_end"]) or "an unstated period")
+        return f"{shown} {period} ({ref['source_org']}{self._relation(ref) if relation_words else ''})"
+
+    def _relation(self, ref: pd.Series) -> str:
+        if ref["_rel"] == "latest":
+            end = iso_span(ref["period_end"])[1]
+            if end >= self.period.end_lo:
+                return "; the latest available reference, for a period that includes the article's date"
+            return f"; the latest available reference, {gap_words(end, self.period.end_lo)} before the article's date"
+        return f", {RELATION_WORDS.get(ref['_rel'], '')}"
 
 
 def _time_gap(row: pd.Series, period: Period) -> float:
@@ -206,9 +250,9 @@ def _time_gap(row: pd.Series, period: Period) -> float:
     return 0.0
 
 
-def _verify_date(c: pd.Series, rows: pd.DataFrame) -> dict:
-    """A date or year against reference event dates (or the start of the period a reference
-    figure refers to, when the metric is not itself a date)."""
+def _verify_date(c: pd.Series, rows: pd.DataFrame, labels: dict[str, str]) -> dict:
+    """A date or year against reference event dates (or the date a reference figure is counted
+    from, when the metric is not itself a date)."""
     lo, hi = dt.date.fromisoformat(c["date_start"]), dt.date.fromisoformat(c["date_end"])
     found = []
     for _, r in rows.iterrows():
@@ -219,13 +263,29 @@ def _verify_date(c: pd.Series, rows: pd.DataFrame) -> dict:
         gap = 0 if r_lo <= hi and lo <= r_hi else min(abs((r_lo - hi).days), abs((lo - r_hi).days))
         found.append((gap, _CONFIDENCE[r["confidence"]], r["fact_id"], iso, r))
     if not found:
-        return {"verdict": "unsupported", "explanation": f"No dated reference of {c['metric']} for {c['subject']}."}
+        return {"verdict": "unsupported", "explanation": (
+            f"No dated reference of {metric_label(c['metric'], labels)} for {c['subject']}.")}
     gap, _, _, iso, ref = sorted(found, key=lambda f: f[:3])[0]
-    what = ref["metric"].replace("_", " ") if ref["unit"] == "date" else \
-        f"start of the period of {ref['metric'].replace('_', ' ')} ({fmt_quantity(float(ref['value_num']), ref['unit'])})"
-    if gap == 0:
-        verdict, how = "supported", f"falls within {iso}"
+    r_lo, r_hi = iso_span(iso)
+    claimed = f"the claimed {precision_words(lo, hi)}"
+    if gap:
+        side = "before" if r_hi < lo else "after"
+        how = f"lies {fmt_number(gap)} days {side} {claimed}"
+    elif (r_lo, r_hi) == (lo, hi):
+        how = f"matches {claimed}"
+    elif lo <= r_lo and r_hi <= hi:
+        how = f"falls within {claimed}"
+    elif r_lo <= lo and hi <= r_hi:
+        how = f"covers {claimed}"
     else:
-        verdict, how = "contradicted", f"is {gap} days from {iso}"
-    text = f"'{c['text']}' ({c['value']}) {how}, the {what} for {ref['subject']} ({ref['source_org']})."
-    return {**_source(ref), "verdict": verdict, "reference_value": iso, "relation": "same", "explanation": text}
+        how = f"overlaps {claimed} only in part"
+    label = metric_label(ref["metric"], labels)
+    if ref["unit"] == "date":
+        what = f"the reference date {iso} ({label}, {ref['subject']}; {ref['source_org']})"
+    else:
+        verb = "is dated" if ref["period_start"] == ref["period_end"] else "is counted from"
+        what = (f"the reference figure of {label} for {ref['subject']} "
+                f"({fmt_quantity(float(ref['value_num']), ref['unit'])}; {ref['source_org']}) {verb} {iso}, which")
+    text = f"'{c['text']}': {what} {how}."
+    return {**_source(ref), "verdict": "supported" if gap == 0 else "contradicted", "reference_value": iso,
+            "relation": "same", "explanation": text}

@@ -1,6 +1,6 @@
 """Internal consistency of an article's numbers and dates.
 
-`check_consistency(article, numbers, located=None, claims=None, facts=None)` applies every rule
+`check_consistency(article, numbers, located=None, claims=None, facts=None, labels=None)` applies every rule
 and returns the consistency.csv table. Rules read the extracted mentions; where a claim register
 exists they also use its subjects and periods (to pair a start year with a duration of the
 same subject, or a duration with the dates it spans) and the reference events.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..article import Article
+from ..claims.labels import labels_or_default
 from .base import CONSISTENCY_COLUMNS, Check
 from .count_rules import derived_share, ordinal_vs_list
 from .stale import outdated_figures
@@ -21,8 +22,11 @@ RULE_ORDER = ["year arithmetic", "durations agree", "ordinal vs listed items", "
 
 
 def check_consistency(article: Article, numbers: pd.DataFrame, located: pd.DataFrame | None = None,
-                      claims: pd.DataFrame | None = None, facts: pd.DataFrame | None = None) -> pd.DataFrame:
+                      claims: pd.DataFrame | None = None, facts: pd.DataFrame | None = None,
+                      labels: dict[str, str] | None = None) -> pd.DataFrame:
     """All internal checks of an article.
+
+    `labels` ({metric: readable label}) word the reference events; None reads data/reference's.
 
     Columns: check_id (K01, ...), claim_ids (';'-joined claim ids, or mention ids N.. for
     mentions that are not registered claims, in text order), verdict (consistent, inconsistent,
@@ -34,7 +38,7 @@ def check_consistency(article: Article, numbers: pd.DataFrame, located: pd.DataF
     if not located.empty:
         checks += year_plus_duration(numbers, located, published)
         checks += durations_agree(located)
-        checks += duration_vs_span(located, facts)
+        checks += duration_vs_span(located, facts, labels_or_default(labels) if facts is not None else {})
     checks += ordinal_vs_list(numbers, article.text, claims)
     checks += outdated_figures(claims)
     checks += offsets_vs_dates(numbers)

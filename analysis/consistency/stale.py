@@ -20,7 +20,8 @@ def outdated_figures(claims: pd.DataFrame | None) -> list[Check]:
         checks.append(Check(
             "outdated figure", [c["mention_id"]], "outdated",
             f"'{c['text']}' matches reference figures up to {c['true_as_of']}; for the claim's own period "
-            f"({c['period']}) {c['source_org']} gives {fmt_quantity(ref, c['unit'])} "
-            f"({ref / value:.2f} times the article's {fmt_quantity(value, c['unit'])}; {c['fact_id']}).",
+            f"({c['period']}) the reference puts it at {fmt_quantity(ref, c['unit'])} "
+            f"({ref / value:.2f} times the article's {fmt_quantity(value, c['unit'])}; {c['source_org']}, "
+            f"{c['fact_id']}).",
             int(c["start"])))
     return checks

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
-from ..claims.periods import months_between
+from ..claims.labels import metric_label
+from ..claims.periods import MONTHS_PER_UNIT, months_between
 from ..claims.tolerance import fmt_interval, overlap
-from ..claims.verify import subject_key
+from ..claims.subjects import subject_key
 from .base import Check, day, explicit_dates, fmt_day, interval, resolved_days
 
 _YEAR_DAYS = 365.25
@@ -80,7 +81,8 @@ def durations_agree(located: pd.DataFrame) -> list[Check]:
     return checks
 
 
-def duration_vs_span(located: pd.DataFrame, facts: pd.DataFrame | None) -> list[Check]:
+def duration_vs_span(located: pd.DataFrame, facts: pd.DataFrame | None,
+                     labels: dict[str, str] | None = None) -> list[Check]:
     """A stated duration against the dates its period spans ('15 months of war' from
     October 7, 2023 to a ceasefire 'last month'); reference events of `ends_with` show which
     end date the duration would fit."""
@@ -93,7 +95,7 @@ def duration_vs_span(located: pd.DataFrame, facts: pd.DataFrame | None) -> list[
         period = c["_period"]
         start = period.start_lo
         lo_m, hi_m = months_between(start, period.end_lo), months_between(start, period.end_hi)
-        factor = {"months": 1.0, "years": 12.0, "days": 1 / 30.4375, "weeks": 7 / 30.4375}.get(c["unit"])
+        factor = MONTHS_PER_UNIT.get(c["unit"])
         if factor is None:
             continue
         lo, hi, rule = interval(c)
@@ -102,13 +104,14 @@ def duration_vs_span(located: pd.DataFrame, facts: pd.DataFrame | None) -> list[
                 f"'{c['text']}' ({rule}) allows {lo * factor:.1f}-{hi * factor:.1f} months, so the stated duration "
                 f"{'fits' if ok else 'does not fit'} these dates.")
         if c["ends_with"] and facts is not None:
-            text += " " + _fitting_events(c, start, (lo * factor, hi * factor), facts)
+            text += " " + _fitting_events(c, start, (lo * factor, hi * factor), facts, labels)
         ids = [m for m in (c["start_mention_id"], c["mention_id"], c["end_mention_id"]) if m]
         checks.append(Check("duration vs dates", ids, "consistent" if ok else "inconsistent", text, int(c["start"])))
     return checks
 
 
-def _fitting_events(c: pd.Series, start: dt.date, allowed: tuple[float, float], facts: pd.DataFrame) -> str:
+def _fitting_events(c: pd.Series, start: dt.date, allowed: tuple[float, float], facts: pd.DataFrame,
+                    labels: dict[str, str] | None) -> str:
     events = facts[(facts["metric"] == c["ends_with"]) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
     parts = []
     for _, e in events.sort_values("value").iterrows():
@@ -119,9 +122,10 @@ def _fitting_events(c: pd.Series, start: dt.date, allowed: tuple[float, float], 
         fits = allowed[0] <= months <= allowed[1] + 0.5
         parts.append(f"{e['value']} ({months:.1f} months, {'fits' if fits else 'does not fit'}; "
                      f"{e['source_org']}, {e['fact_id']})")
+    event = metric_label(c["ends_with"], labels)
     if not parts:
-        return f"No reference event '{c['ends_with']}' for {c['subject']}."
-    return f"Reference events '{c['ends_with']}' for {c['subject']}: " + "; ".join(parts) + "."
+        return f"No reference event ({event}) for {c['subject']}."
+    return f"Reference events ({event}) for {c['subject']}: " + "; ".join(parts) + "."
 
 
 def offsets_vs_dates(numbers: pd.DataFrame) -> list[Check]:
