@@ -37,6 +37,7 @@ lab: $(STAMP)  ## JupyterLab on the notebooks with the project's kernel
 bench: $(STAMP)  ## accuracy and speed tables
 	@$(PY) -m compileall -q analysis
 	$(PY) benchmarks/quotes.py --splits dev,train
+	$(PY) benchmarks/numbers_extraction.py
 	$(PY) benchmarks/suite_speed.py
 
 clean:

@@ -1,6 +1,6 @@
 """Numbers and dates on the seed article: our extractor against python-dateutil on its own.
 
-    .venv/bin/python benchmarks/numbers.py [--repeat 20]
+    .venv/bin/python benchmarks/numbers_extraction.py [--repeat 20]
 
 Scores against ../shared/gold/seed_claims.json (22 hand-annotated claims, 6 of them dates or
 years) and prints one table:
@@ -25,19 +25,13 @@ numbers, money, percentages, ordinals and durations by the finders in analysis/n
 """
 from __future__ import annotations
 
-import os
+import argparse
+import datetime as dt
+import importlib.util
+import json
 import sys
-
-# This file is named like the standard library's `numbers` module: take its folder off the import
-# path before anything imports `numbers` (decimal, numpy and pandas do).
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
-
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import importlib.util  # noqa: E402
-import json  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import time
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
