@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .sources import MATCHES
 from .tables import UNATTRIBUTED, named_vs_anonymous, voice_by
 
 
@@ -57,4 +58,60 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
         lines.append("- Echoes (words repeated from an earlier quotation): "
                      + _names([f"\u201c{t}\u201d ({s})" for t, s in
                                zip(echoes["text"], echoes["speaker"])]) + ".")
+    return "\n".join(lines)
+
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip(".,;:")
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def source_findings(matches: pd.DataFrame) -> str:
+    """Markdown bullet points from `match_quote_sources`: counts per match class, the quotations
+    whose wording differs from the source and how, and whether the sources' organisations fit
+    the speakers."""
+    if matches.empty:
+        return "- The article quotes no one: there is nothing to check against sources."
+    paired = int((matches["source_quote_id"] != "").sum())
+    if paired == 0:
+        return (f"- None of the {len(matches)} quotations has a row in the reference table, "
+                "so none can be compared with a source.")
+    counts = {cls: int((matches["match"] == cls).sum()) for cls in MATCHES}
+    english = counts["verbatim"] + counts["close"] + counts["different wording"]
+    lines = [f"- {paired} of the {len(matches)} quotations have a row in the reference table; "
+             f"{english} can be compared with an English source: "
+             f"**{counts['verbatim']} verbatim**, **{counts['close']} close** and "
+             f"**{counts['different wording']} in different wording**; "
+             f"{counts['no source found']} have no source text."]
+    foreign = matches[matches["match"] == "source not in English"]
+    if len(foreign):
+        langs = foreign.groupby("language")["quote_id"].agg(", ".join)
+        lines.append(f"- {len(foreign)} rest on a source in another language ("
+                     + "; ".join(f"{lang}: {ids}" for lang, ids in langs.items())
+                     + "): the table shows the reference gloss, no comparison is made.")
+    for cls in ("close", "different wording"):
+        rows = matches[matches["match"] == cls]
+        if len(rows):
+            items = [f"\u201c{_bare(r.text)}\u201d ({r.speaker or 'unattributed'}, similarity "
+                     f"{r.similarity:.0f}: {r.note}"
+                     + (f"; closest source words \u2018{_clip(r.matched_source_excerpt)}\u2019"
+                        if cls == "different wording" else "") + ")"
+                     for r in rows.itertuples()]
+            lines.append(f"- {cls.capitalize()}: " + "; ".join(items) + ".")
+    sourced = matches[matches["speaker_check"] != "no source"]
+    if len(sourced):
+        checks = sourced["speaker_check"].value_counts()
+        lines.append(f"- Of the {len(sourced)} reference rows naming who issued the text, "
+                     f"{int(checks.get('agrees', 0))} name the quoted speaker or their "
+                     f"organisation and {int(checks.get('reported by an outlet', 0))} an "
+                     "outlet reporting the speech.")
+        differs = sourced[sourced["speaker_check"] == "differs"]
+        if len(differs):
+            lines.append("- Source organisation and speaker differ: " + "; ".join(
+                f"{r.quote_id} ({r.speaker or 'unattributed'} vs {r.source_org})"
+                for r in differs.itertuples()) + ".")
     return "\n".join(lines)
