@@ -217,3 +217,13 @@ def test_notebook_runs_on_an_article_without_sources(tmp_path):
         else:
             assert list(table["match"]) == ["no source found", "close"]
             assert "capitalisation" in table.loc[1, "note"]
+
+
+def test_a_source_table_about_another_article_is_not_used():
+    from analysis.quotes.sources import sources_for_article
+
+    table = pd.DataFrame({"article_quote": ["historic", "a club of friends", "we will win big"]})
+    other = "The mayor praised the move as \"historic\" and left."
+    seed_like = "He said \"we will win big\" and called it \"historic\" in a club of friends."
+    assert sources_for_article(table, other).empty  # 1 of 3 strings: the table is not about it
+    assert list(sources_for_article(table, seed_like)["article_quote"]) == list(table["article_quote"])

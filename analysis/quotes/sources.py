@@ -295,6 +295,25 @@ def _check_columns(df: pd.DataFrame, needed: tuple[str, ...], name: str) -> None
         raise ValueError(f"{name} lacks columns: {', '.join(missing)}")
 
 
+# A quote-source table describes one article (quote_sources.csv has no article column): it applies
+# to an article when most of its quoted strings occur in that article's text, so that a common
+# word such as "historic" in another article is never paired with a source written for the seed.
+TABLE_APPLIES_MIN_SHARE = 0.5
+
+
+def sources_for_article(sources: pd.DataFrame, article_text: str,
+                        min_share: float = TABLE_APPLIES_MIN_SHARE) -> pd.DataFrame:
+    """The rows of a quote-source table that belong to this article: all rows whose
+    `article_quote` occurs in `article_text`, provided at least `min_share` of the table's rows
+    do (the table is about this article); otherwise an empty table with the same columns."""
+    if sources.empty:
+        return sources
+    present = sources["article_quote"].map(lambda q: _text(q) in article_text)
+    if present.mean() < min_share:
+        return sources.iloc[0:0]
+    return sources[present]
+
+
 def match_quote_sources(quotes: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per quotation of `quotes` (from `extract_quotes`), checked against its source in
     `sources` (from `analysis.reference.load_quote_sources`).
