@@ -1,0 +1,29 @@
+"""Quote extraction and attribution hold their accuracy on the annotated dev corpora.
+
+The issue's floor is end-to-end F1 0.85 (direct quotes, reference scorer) on each dev split;
+speed is measured in benchmarks/quotes.py, not here.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from analysis.quotes.benchmark_io import predict_documents
+
+
+def _scorer(shared):
+    spec = importlib.util.spec_from_file_location("score_quotes", shared / "benchmarks" / "score_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("corpus", ["polnear", "ggt"])
+def test_end_to_end_f1_on_dev(shared, corpus):
+    path = shared / "benchmarks" / corpus / "dev.direct.jsonl"
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = _scorer(shared).score(gold, predict_documents(gold), direct_only=True)
+    assert result["end_to_end"]["f1"] >= 0.85, result["end_to_end"]
+    assert result["attribution_accuracy"] >= 0.9
