@@ -10,6 +10,7 @@ from .errors import InputError
 
 
 def _parse_parameter(text: str) -> tuple[str, object]:
+    """NAME=VALUE, with VALUE read as an int or float when it is one."""
     name, sep, value = text.partition("=")
     if not sep or not name:
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
@@ -22,6 +23,7 @@ def _parse_parameter(text: str) -> tuple[str, object]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `python -m analysis` and its subcommands."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -43,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a subcommand; bad input prints one line naming the file and exits with 2."""
     args = build_parser().parse_args(argv)
     try:
         if args.command == "run":

@@ -1,7 +1,8 @@
 """Running the notebook suite on an article with papermill.
 
 A run executes every numbered notebook in `notebooks/` with the article as a parameter, in a
-staging folder beside the target. Only when all notebooks succeed does the staging folder
+staging folder beside the target; the notebooks are independent, so they run in parallel
+processes (one per core by default). Only when all notebooks succeed does the staging folder
 replace `runs/<slug>/` (and, for the default article, refresh `figures/`); a failing notebook
 stops the run with a message naming the notebook and cell, and the previous results stay.
 """
@@ -44,18 +45,24 @@ def notebook_parameters(notebook: Path) -> dict[str, object]:
             for name, spec in papermill.inspect_notebook(str(notebook)).items()}
 
 
-def check_parameters(parameters: dict, declared: dict[Path, dict[str, object]]) -> None:
-    """Refuse parameters no notebook declares, or whose type differs from the typed default."""
+def check_parameters(parameters: dict, declared: dict[Path, dict[str, object]]) -> dict:
+    """The parameters, typed like the notebooks' defaults; refuse unknown names and values that
+    do not fit (a number where a notebook expects text is taken as text: `-p claims=2024`)."""
+    checked = {}
     for name, value in sorted(parameters.items()):
         defaults = {nb.name: d[name] for nb, d in declared.items() if name in d}
         if not defaults:
             raise InputError(paths.NOTEBOOKS, f"parameter {name!r} is not declared by any notebook")
         for notebook, default in sorted(defaults.items()):
             expected = type(default)
+            if expected is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = str(value)
             fits = isinstance(value, expected) or (expected is float and isinstance(value, int))
             if not fits or isinstance(value, bool) != isinstance(default, bool):
                 raise InputError(paths.NOTEBOOKS / notebook, f"parameter {name!r} must be "
                                  f"{expected.__name__} like its default {default!r}, got {value!r}")
+        checked[name] = value
+    return checked
 
 
 def execute(notebook: Path, output: Path, parameters: dict | None = None) -> None:
@@ -97,7 +104,7 @@ def run_suite(
     if not notebooks:
         raise InputError(paths.NOTEBOOKS, "no notebooks found (expected NN_name.ipynb)")
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
-    check_parameters(parameters or {}, declared)
+    parameters = check_parameters(parameters or {}, declared)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.staging-"))
     (staging / "notebooks").mkdir()
@@ -107,7 +114,7 @@ def run_suite(
         tasks = []
         for notebook in notebooks:
             given = {"article": paths.relative(article_path), "run_dir": paths.relative(staging),
-                     **(parameters or {})}
+                     **parameters}
             tasks.append((notebook, staging / "notebooks" / notebook.name,
                           {k: v for k, v in given.items() if k in declared[notebook]}))
         _execute_all(tasks, jobs, progress)

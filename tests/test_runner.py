@@ -15,7 +15,8 @@ from analysis.runner import RunError, notebook_parameters, run_suite, strip_run_
 def _notebook(path, body: str, fail: bool = False):
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    params = nbformat.v4.new_code_cell('article = ""  # article file\nrun_dir = ""  # output folder')
+    params = nbformat.v4.new_code_cell('article = ""  # article file\nrun_dir = ""  # output folder\n'
+                                       'n = 10  # a count')
     params.metadata["tags"] = ["parameters"]
     nb.cells = [params, nbformat.v4.new_code_cell(body)]
     if fail:
@@ -108,8 +109,8 @@ def test_parameter_of_the_wrong_type_is_refused(tmp_path, article):
     from analysis.errors import InputError
 
     nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE)
-    with pytest.raises(InputError, match=r"01_count.ipynb: parameter 'run_dir' must be str"):
-        run_suite(article, tmp_path / "out", parameters={"run_dir": 5}, notebooks=[nb],
+    with pytest.raises(InputError, match=r"01_count.ipynb: parameter 'n' must be int like its default 10, got 'abc'"):
+        run_suite(article, tmp_path / "out", parameters={"n": "abc"}, notebooks=[nb],
                   progress=lambda _: None)
 
 
@@ -119,3 +120,10 @@ def test_executed_notebooks_name_the_final_folder_not_the_staging_one(tmp_path, 
     text = (out / "notebooks" / "01_count.ipynb").read_text(encoding="utf-8")
     assert "staging" not in text and str(out) in text
     assert "start_time" not in text and "duration" not in text
+
+
+def test_a_number_given_for_a_text_parameter_is_taken_as_text(tmp_path, article):
+    nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE + "\nprint(repr(article))")
+    from analysis.runner import check_parameters, notebook_parameters
+
+    assert check_parameters({"run_dir": 2024}, {nb: notebook_parameters(nb)}) == {"run_dir": "2024"}
