@@ -73,7 +73,7 @@ def test_two_shares_in_one_sentence_are_two_claims_with_offsets():
     claims = parse(text)
     assert list(claims["claim_id"]) == ["P1", "P2"]
     assert list(claims["side"]) == ["against", "for"]
-    assert (claims["framing"] == "view").all() and (claims["country"] == "UAE").all()
+    assert (claims["framing"] == "view").all() and (claims["country"] == "United Arab Emirates").all()
     for row in claims.itertuples():
         assert text[row.start:row.end] == row.text
         assert text[row.share_start:row.share_end] == row.share_text
@@ -105,7 +105,7 @@ def test_seed_claim_matches_the_gold_annotation(seed_article, shared):
     year = next(c for c in polls if c["unit"] == "year")
     claims = extract_poll_claims(seed_article)
     assert set(claims["claim_id"]) == {"P1"}
-    assert list(claims["country"]) == ["UAE", "Bahrain"]
+    assert list(claims["country"]) == ["United Arab Emirates", "Bahrain"]
     row = claims.iloc[0]
     assert (row["share_start"], row["share_end"]) == (share["start"], share["end"])
     assert row["value"] == share["value"] and row["hedge"] == share["hedge"]
@@ -130,3 +130,13 @@ def test_hedges_come_from_the_shared_table(hedge_words, sense):
 def test_abbreviated_month_from_the_shared_month_table():
     claims = parse("A survey in Sept. 2022 found 45% of Iraqis backed the deal.")
     assert claims.iloc[0]["period"] == "2022-09"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A 2023 poll found nearly 60% of Canadians opposed the pipeline.", "Canada"),
+    ("A survey showed 55% of Nigerian voters backed the reform.", "Nigeria"),
+    ("In a 2022 poll in Brazil, 40% supported the plan.", "Brazil"),
+    ("A poll found that 62% of Dutch respondents rejected the treaty.", "Netherlands"),
+])
+def test_countries_come_from_the_shared_table(text, country):
+    assert list(parse(text)["country"]) == [country]

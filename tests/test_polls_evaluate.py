@@ -91,7 +91,7 @@ def test_sensitivity_covers_assumed_n_and_moves_with_n(seed):
         assert widths == sorted(widths, reverse=True)
         assert group["p_value"].is_monotonic_decreasing
     table = sensitivity_table(sens)
-    assert table["depends_on_n"].any() and not table["depends_on_n"].all()
+    assert table["changes_with_n"].any() and not table["changes_with_n"].all()
 
 
 def test_design_effect_widens_intervals(seed, seed_article):
@@ -182,3 +182,28 @@ def test_region_claim_is_checked_on_region_rows(tmp_path):
     ev, sm = run("A 2022 survey found over 80% of Arabs opposed the Oslo Accords.", rows, tmp_path)
     assert list(ev["population"]) == ["Arab region (14 countries)"]
     assert sm["verdict"].iloc[0] == "supported"
+
+
+def test_claim_without_reference_poll_keeps_a_row(tmp_path):
+    text = ("A 2023 survey found nearly 60% of Canadians opposed the pipeline, "
+            "and over 70% of Jordanians opposed the Oslo Accords.")
+    ev, sm = run(text, [poll("A-2023", "2023-05", 78, n=900)], tmp_path)
+    canada = ev[ev["country"] == "Canada"]
+    assert len(canada) == 1 and canada["poll_id"].iloc[0] == "" and pd.isna(canada["n"].iloc[0])
+    assert canada["verdict"].iloc[0] == "unsupported"
+    assert "no reference poll of Canada on the pipeline in polls.csv" in canada["explanation"].iloc[0]
+    assert list(ev.loc[ev["country"] == "Jordan", "poll_id"]) == ["A-2023"]
+    assert ev.loc[ev["country"] == "Jordan", "n"].iloc[0] == 900  # stated n stays a whole number
+    assert list(sm["country"]) == ["Canada", "Jordan"]
+    assert sm.loc[sm["country"] == "Canada", "polls"].iloc[0] == 0  # the placeholder is no poll
+    path = tmp_path / "poll_claims.csv"
+    ev.to_csv(path, index=False)
+    assert set(pd.read_csv(path, keep_default_na=False)["claim_id"]) == set(sm["claim_id"])
+
+
+def test_claim_naming_no_population_keeps_a_row(tmp_path):
+    ev, sm = run("A 2021 poll found that 65% opposed the Oslo Accords.", [poll("A", "2021", 50)],
+                 tmp_path)
+    assert list(ev["poll_id"]) == [""] and list(ev["country"]) == [""]
+    assert ev["verdict"].iloc[0] == "unsupported" and "names no population" in ev["explanation"].iloc[0]
+    assert list(sm["country"]) == ["(none named)"]

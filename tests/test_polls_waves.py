@@ -49,7 +49,7 @@ def test_seed_charts_the_claims_topic_in_three_countries(seed):
     assert topic is not None and topic.topic == claims["topic"].iloc[0] != ""
     waves = wave_table(load_polls(), topic)
     assert wave_responses(waves) == ("positive", "negative")
-    assert set(waves["country"]) == {"UAE", "Bahrain", "Saudi Arabia"}
+    assert set(waves["country"]) == {"United Arab Emirates", "Bahrain", "Saudi Arabia"}
     countries = chart_countries(waves, tuple(claims["country"]))
     assert countries[:2] == tuple(claims["country"]) and len(countries) == 3
 
@@ -73,10 +73,10 @@ def test_wave_table_matches_polls_by_object_words_without_a_lexicon_topic():
 def test_country_differences_are_stats_differences_within_each_wave(seed):
     claims, evaluation = seed
     waves = wave_table(load_polls(), chart_topic(claims, evaluation))
-    diffs = country_differences(waves, ("UAE", "Bahrain"))
+    diffs = country_differences(waves, ("United Arab Emirates", "Bahrain"))
     assert len(diffs) == sum(len(g) * (len(g) - 1) // 2 for _, g in waves.groupby(["poll_id", "response"]))
     first = diffs.iloc[0]
-    assert (first["country_a"], first["country_b"]) == ("UAE", "Bahrain")
+    assert (first["country_a"], first["country_b"]) == ("United Arab Emirates", "Bahrain")
     for r in diffs.itertuples():
         a = waves[(waves["poll_id"] == r.poll_id) & (waves["response"] == r.response)
                   & (waves["country"] == r.country_a)].iloc[0]

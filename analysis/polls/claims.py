@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..article import Article
+from ..countries import canonical
 from . import lexicon as lx
 
 CLAIM_COLUMNS = [
@@ -184,13 +185,9 @@ _NAME_RE, _DEM_RE, _LIST_BEFORE, _LOOKUP = _country_regexes()
 
 
 def canonical_country(name: str) -> str | None:
-    """The canonical country of a name or demonym (singular or plural), None if unknown."""
-    key = name.strip().lower()
-    if key in _LOOKUP:
-        return _LOOKUP[key]
-    if key.endswith("s") and key[:-1] in _LOOKUP:
-        return _LOOKUP[key[:-1]]
-    return None
+    """The canonical country of a name, adjective or demonym (singular or plural), None if
+    unknown: `analysis.countries.canonical`."""
+    return canonical(name)
 
 
 def find_populations(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str]]:
@@ -205,7 +202,7 @@ def find_populations(text: str, start: int = 0, end: int | None = None) -> list[
     for m in _DEM_RE.finditer(text, start, end):
         word = m["dem"]
         base = canonical_country(word)
-        plural = word.lower().endswith("s") and word.lower()[:-1] in _LOOKUP
+        plural = word.lower() not in _LOOKUP  # the pattern matched a plural form
         after_of = text[max(0, m.start() - 3):m.start()].lower() == "of "
         if base and (plural or m["noun"] or after_of):
             hits.append((m.start(), base, m.group().strip()))

@@ -18,6 +18,7 @@ import math
 
 import pandas as pd
 
+from ..wording import join_words, plural
 from . import lexicon as lx
 from . import stats
 from .prepare import iso_bounds, prepare_polls
@@ -159,7 +160,9 @@ def _row_verdict(match: str, agreement: str, in_period: bool, after: bool) -> st
 def evaluate_claims(claims: pd.DataFrame, polls: pd.DataFrame, published: dt.date | None = None,
                     assumed_n: int = 1000, confidence: float = 0.95,
                     design_effect: float = 1.0) -> pd.DataFrame:
-    """The poll_claims table: one row per claim, country and reference poll of that country.
+    """The poll_claims table: one row per claim, country and reference poll of that country,
+    and one row with an empty poll_id (verdict unsupported) for a claim and country without any
+    reference poll (or without a named country).
 
     `claims` comes from `claims.extract_poll_claims`, `polls` from `reference.load_polls`.
     Columns (contract first): claim_id, start, end, text, country, poll_id, fieldwork, response,
@@ -176,23 +179,50 @@ def evaluate_claims(claims: pd.DataFrame, polls: pd.DataFrame, published: dt.dat
     prepared = prepare_polls(polls)
     rows = []
     for order, (_, claim) in enumerate(claims.iterrows()):
-        if not claim["country"]:
-            continue
         mine = prepared[prepared["countries"].map(lambda cs, c=claim["country"]: c in cs)]
         if claim["country"] not in lx.REGIONS:  # a country's claim is not checked on a region
             mine = mine[mine["scope"] != "region"]
+        if mine.empty:
+            rows.append({**unmatched_row(claim), "_order": order, "_fw": dt.date.min})
         for (poll_id, population), group in mine.groupby(["poll_id", "population"], sort=False):
             row = _evaluate_one(claim, group, published, assumed_n, confidence, design_effect)
-            if row is not None:
-                rows.append({**row, "_order": order})
+            rows.append({**row, "_order": order})
     out = pd.DataFrame(rows, columns=POLL_CLAIM_COLUMNS + ["_order", "_fw"])
+    out["n"] = out["n"].astype("Int64")
     if out.empty:
         return out[POLL_CLAIM_COLUMNS]
     out = out.sort_values(["start", "_order", "_fw", "poll_id", "population"], kind="stable")
     return out[POLL_CLAIM_COLUMNS].reset_index(drop=True)
 
 
-def _evaluate_one(claim, group, published, assumed_n, confidence, design_effect) -> dict | None:
+def unmatched_row(claim: pd.Series) -> dict:
+    """The poll_claims row of a claim and country with no reference poll of that country: empty
+    poll_id, verdict `unsupported`, an explanation naming what is missing (no country named:
+    country "")."""
+    about = claim["topic_label"] or claim["object_resolved"] or claim["object_text"]
+    topic = f" on {about}" if about else ""
+    if claim["country"]:
+        why = f"no reference poll of {claim['country']}{topic} in polls.csv"
+    else:
+        why = "the claim names no population, so no reference poll can be matched"
+    empty = {c: "" for c in POLL_CLAIM_COLUMNS}
+    return {**empty, "claim_id": claim["claim_id"], "start": claim["start"], "end": claim["end"],
+            "text": claim["text"], "country": claim["country"], "percent": math.nan, "n": None,
+            "ci_low": math.nan, "ci_high": math.nan, "verdict": "unsupported",
+            "explanation": f"{claimed_phrase(claim)}: {why}.", "reason_asked": False,
+            "claimed": claimed_phrase(claim), "claimed_low": float(claim["claimed_low"]),
+            "claimed_high": float(claim["claimed_high"]), "claim_period": claim["period"],
+            "evidence": "none", "side_low": math.nan, "side_high": math.nan, "in_period": False,
+            "after_publication": False, "n_assumed": False, "n_effective": math.nan,
+            "test_threshold": math.nan, "p_value": math.nan, "n_needed": math.nan}
+
+
+def matched_rows(evaluation: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `evaluate_claims` that compare a claim with a reference poll (poll_id set)."""
+    return evaluation[evaluation["poll_id"] != ""]
+
+
+def _evaluate_one(claim, group, published, assumed_n, confidence, design_effect) -> dict:
     poll, evidence = pick_evidence(group, claim["side"], bool(claim["strong"]))
     if poll is None:
         poll = group.iloc[0]
@@ -287,6 +317,7 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     (ids), question_match, sampling, n_assumed, reason_asked, explanation.
     """
     out = []
+    evaluation = matched_rows(evaluation)
     for _, claim in claims.iterrows():
         rows = evaluation[(evaluation["claim_id"] == claim["claim_id"])
                           & (evaluation["country"] == claim["country"])]
@@ -347,8 +378,8 @@ def _cite(rows: pd.DataFrame) -> str:
 def _polls_phrase(rows: pd.DataFrame) -> str:
     """"6 reference polls (9 poll-population rows)": distinct polls, and rows when they differ."""
     polls, n_rows = rows["poll_id"].nunique(), len(rows)
-    head = f"{polls} reference poll{'s' if polls != 1 else ''}"
-    return head if n_rows == polls else f"{head} ({n_rows} poll-population rows)"
+    head = plural(polls, "reference poll")
+    return head if n_rows == polls else f"{head} ({plural(n_rows, 'poll-population row')})"
 
 
 def summary_explanation(verdict: str, claim: pd.Series, rows: pd.DataFrame, usable: pd.DataFrame,
@@ -385,7 +416,7 @@ def summary_explanation(verdict: str, claim: pd.Series, rows: pd.DataFrame, usab
     if claim["reason"]:
         asked = rows[rows["reason_asked"]]
         parts.append(f"The stated reason ('{claim['reason']}') was asked in "
-                     + (", ".join(sorted(set(asked["poll_id"]))) if not asked.empty
+                     + (join_words(sorted(set(asked["poll_id"]))) if not asked.empty
                         else f"none of the {_polls_phrase(rows)}") + ".")
     return " ".join(parts)
 
@@ -398,7 +429,7 @@ def sensitivity(evaluation: pd.DataFrame, ns: tuple[int, ...] = DEFAULT_NS, conf
     p_value, sampling. Rows with a stated n are left out (their conclusion does not depend on the
     assumption). Sorted like the evaluation, then by n.
     """
-    assumed = evaluation[evaluation["n_assumed"] & (evaluation["sampling"] != "")]
+    assumed = evaluation[evaluation["n_assumed"].astype(bool) & (evaluation["sampling"] != "")]
     rows = []
     for r in assumed.itertuples():
         for n in sorted(ns):
@@ -415,14 +446,14 @@ def sensitivity(evaluation: pd.DataFrame, ns: tuple[int, ...] = DEFAULT_NS, conf
 
 def sensitivity_table(sens: pd.DataFrame) -> pd.DataFrame:
     """The sensitivity rows side by side: one row per conclusion, one column per n holding the
-    conclusion ("above", "below", "within") and p-value; `depends_on_n` marks rows whose
+    conclusion ("above", "below", "within") and p-value; `changes_with_n` marks rows whose
     conclusion changes within the range of n.
 
-    Columns: claim_id, country, poll_id, population, test, depends_on_n, then "n=<n>" per n.
+    Columns: claim_id, country, poll_id, population, test, changes_with_n, then "n=<n>" per n.
     """
     keys = ["claim_id", "country", "poll_id", "population", "test"]
     if sens.empty:
-        return pd.DataFrame(columns=keys + ["depends_on_n"])
+        return pd.DataFrame(columns=keys + ["changes_with_n"])
     short = sens.assign(cell=[f"{s.split()[0]} ({stats.format_p(p, 'p')})"
                               for s, p in zip(sens["sampling"], sens["p_value"])],
                         word=sens["sampling"].str.split().str[0])
@@ -430,7 +461,7 @@ def sensitivity_table(sens: pd.DataFrame) -> pd.DataFrame:
     wide = short.pivot_table(index=keys, columns="n", values="cell", aggfunc="first").reindex(order)
     wide.columns = [f"n={n}" for n in wide.columns]
     depends = short.groupby(keys)["word"].nunique() > 1
-    wide.insert(0, "depends_on_n", depends.reindex(order).to_numpy())
+    wide.insert(0, "changes_with_n", depends.reindex(order).to_numpy())
     return wide.reset_index()
 
 

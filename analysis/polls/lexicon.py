@@ -1,49 +1,22 @@
 """Word lists for poll claims: countries with their names and demonyms, hedges, stance words,
 poll topics and question framings. Plain data and small lookups; no parsing logic.
 
-Country keys are the canonical names used in the reference polls (`UAE`, `Saudi Arabia`, ...).
+Countries come from the shared table `analysis.countries` (canonical names such as `United Arab
+Emirates`; the reference polls' labels, `UAE`, are mapped to them through its aliases).
 """
 from __future__ import annotations
 
 import re
 
+from ..countries import countries, plural_pattern, region_names
 from ..numbers.lexicon import HEDGE_TABLE, MONTH_ABBREVIATIONS, MONTHS
 
-# canonical -> (names, demonyms). Demonyms are singular; plurals are formed by `demonym_pattern`.
+# canonical -> (names, people words), from the shared table `analysis.countries`. People words
+# are the nationality adjectives and demonyms, singular; plurals come from `demonym_pattern`.
 COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "UAE": (("United Arab Emirates", "UAE", "U.A.E.", "the Emirates"), ("Emirati",)),
-    "Bahrain": (("Bahrain",), ("Bahraini",)),
-    "Saudi Arabia": (("Saudi Arabia", "Kingdom of Saudi Arabia", "KSA"), ("Saudi",)),
-    "Qatar": (("Qatar",), ("Qatari",)),
-    "Kuwait": (("Kuwait",), ("Kuwaiti",)),
-    "Oman": (("Oman",), ("Omani",)),
-    "Yemen": (("Yemen",), ("Yemeni",)),
-    "Iraq": (("Iraq",), ("Iraqi",)),
-    "Jordan": (("Jordan",), ("Jordanian",)),
-    "Lebanon": (("Lebanon",), ("Lebanese",)),
-    "Syria": (("Syria",), ("Syrian",)),
-    "Egypt": (("Egypt",), ("Egyptian",)),
-    "Sudan": (("Sudan",), ("Sudanese",)),
-    "Libya": (("Libya",), ("Libyan",)),
-    "Tunisia": (("Tunisia",), ("Tunisian",)),
-    "Algeria": (("Algeria",), ("Algerian",)),
-    "Morocco": (("Morocco",), ("Moroccan",)),
-    "Mauritania": (("Mauritania",), ("Mauritanian",)),
-    "Palestine": (("Palestine", "Palestinian territories", "West Bank and Gaza"), ("Palestinian",)),
-    "Israel": (("Israel",), ("Israeli",)),
-    "Iran": (("Iran",), ("Iranian",)),
-    "Turkey": (("Turkey", "Türkiye"), ("Turk", "Turkish")),
-    "Pakistan": (("Pakistan",), ("Pakistani",)),
-    "Indonesia": (("Indonesia",), ("Indonesian",)),
-    "Malaysia": (("Malaysia",), ("Malaysian",)),
-    "Kazakhstan": (("Kazakhstan",), ("Kazakh", "Kazakhstani")),
-    "Uzbekistan": (("Uzbekistan",), ("Uzbek",)),
-    "Azerbaijan": (("Azerbaijan",), ("Azerbaijani", "Azeri")),
-    "United States": (("United States", "U.S.", "USA", "America"), ("American",)),
-    "United Kingdom": (("United Kingdom", "U.K.", "Britain"), ("Briton", "British")),
-    "Arab region": (("Arab world", "Arab region", "Arab countries", "Arab states"), ("Arab",)),
+    c.name: (c.names, tuple(dict.fromkeys(c.adjectives + c.demonyms))) for c in countries()
 }
-REGIONS = frozenset({"Arab region"})
+REGIONS = region_names()  # rows that group countries (the Arab region, the European Union)
 
 # Nouns that make a demonym adjective a population ("Saudi respondents").
 POPULATION_NOUNS = (
@@ -163,10 +136,9 @@ FUNCTION_WORDS = frozenset("""
 
 
 def demonym_pattern(demonym: str) -> str:
-    """Regex for a demonym and its plural (Emirati(s), Turk(s)); -ese and -ish have no plural."""
-    if demonym.endswith(("ese", "ish")):
-        return re.escape(demonym)
-    return re.escape(demonym) + "s?"
+    """Regex for a people word and its plural (Emirati(s), Turk(s), Frenchm[ae]n); words in
+    -ese, -ish, -ch and -ss have no plural (`countries.plural_pattern`)."""
+    return plural_pattern(demonym)
 
 
 def topic_of(text: str) -> tuple[str | None, str | None, str | None]:

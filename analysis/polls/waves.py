@@ -38,7 +38,7 @@ class WaveTopic:
 def chart_topic(claims: pd.DataFrame, evaluation: pd.DataFrame) -> WaveTopic | None:
     """The topic of the article's first poll claim (by position) that has a side and at least
     one reference poll asking the same or a related question; None when there is no such claim."""
-    matched = set(evaluation.loc[evaluation["question_match"] != "different", "claim_id"])
+    matched = set(evaluation.loc[evaluation["question_match"].isin(["same", "related"]), "claim_id"])
     usable = claims[(claims["side"] != "") & claims["claim_id"].isin(matched)]
     if usable.empty:
         return None

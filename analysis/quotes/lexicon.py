@@ -4,6 +4,8 @@ All lists are general English news vocabulary; none is specific to one article.
 """
 from __future__ import annotations
 
+from ..countries import nationality_words
+
 # Speech, writing and characterisation verbs (lemma forms); inflections are generated below.
 CUE_LEMMAS = """
 say tell write add ask state note explain declare argue reply respond continue conclude insist
@@ -237,42 +239,13 @@ ANONYMOUS_NOUNS = {
     "doctor", "doctors", "scientist", "scientists", "researcher", "researchers",
 }
 
-# Nationality adjectives and country names -> country.
-_NATIONS = """
-American:United States|U.S.:United States|US:United States|United States:United States|
-America:United States|British:United Kingdom|U.K.:United Kingdom|UK:United Kingdom|
-Britain:United Kingdom|English:United Kingdom|Scottish:United Kingdom|Welsh:United Kingdom|
-Canadian:Canada|Canada:Canada|Mexican:Mexico|Mexico:Mexico|French:France|France:France|
-German:Germany|Germany:Germany|Italian:Italy|Italy:Italy|Spanish:Spain|Spain:Spain|
-Portuguese:Portugal|Dutch:Netherlands|Belgian:Belgium|Swiss:Switzerland|Austrian:Austria|
-Swedish:Sweden|Norwegian:Norway|Danish:Denmark|Finnish:Finland|Irish:Ireland|Ireland:Ireland|
-Polish:Poland|Poland:Poland|Czech:Czech Republic|Hungarian:Hungary|Romanian:Romania|
-Bulgarian:Bulgaria|Greek:Greece|Greece:Greece|Turkish:Turkey|Turkey:Turkey|Türkiye:Turkey|
-Russian:Russia|Russia:Russia|Ukrainian:Ukraine|Ukraine:Ukraine|Belarusian:Belarus|
-Georgian:Georgia|Armenian:Armenia|Azerbaijani:Azerbaijan|Azeri:Azerbaijan|Kazakh:Kazakhstan|
-Kazakhstani:Kazakhstan|Kazakhstan:Kazakhstan|Uzbek:Uzbekistan|Turkmen:Turkmenistan|
-Kyrgyz:Kyrgyzstan|Tajik:Tajikistan|Chinese:China|China:China|Japanese:Japan|Japan:Japan|
-Korean:Korea|South Korean:South Korea|North Korean:North Korea|Indian:India|India:India|
-Pakistani:Pakistan|Pakistan:Pakistan|Afghan:Afghanistan|Iranian:Iran|Iran:Iran|Iraqi:Iraq|
-Iraq:Iraq|Syrian:Syria|Syria:Syria|Lebanese:Lebanon|Lebanon:Lebanon|Jordanian:Jordan|
-Israeli:Israel|Israel:Israel|Palestinian:Palestine|Egyptian:Egypt|Egypt:Egypt|Saudi:Saudi Arabia|
-Saudi Arabia:Saudi Arabia|Emirati:United Arab Emirates|UAE:United Arab Emirates|
-Qatari:Qatar|Qatar:Qatar|Bahraini:Bahrain|Kuwaiti:Kuwait|Omani:Oman|Yemeni:Yemen|
-Moroccan:Morocco|Algerian:Algeria|Tunisian:Tunisia|Libyan:Libya|Sudanese:Sudan|
-Ethiopian:Ethiopia|Kenyan:Kenya|Nigerian:Nigeria|Ghanaian:Ghana|South African:South Africa|
-Australian:Australia|Australia:Australia|New Zealand:New Zealand|Brazilian:Brazil|Brazil:Brazil|
-Argentine:Argentina|Argentinian:Argentina|Chilean:Chile|Colombian:Colombia|Venezuelan:Venezuela|
-Cuban:Cuba|Peruvian:Peru|Indonesian:Indonesia|Malaysian:Malaysia|Filipino:Philippines|
-Philippine:Philippines|Vietnamese:Vietnam|Thai:Thailand|Burmese:Myanmar|Bangladeshi:Bangladesh|
-Sri Lankan:Sri Lanka|Nepali:Nepal|Mongolian:Mongolia|Taiwanese:Taiwan|European:European Union|
-EU:European Union|Serbian:Serbia|Croatian:Croatia|Bosnian:Bosnia|Albanian:Albania|
-Slovak:Slovakia|Slovenian:Slovenia|Lithuanian:Lithuania|Latvian:Latvia|Estonian:Estonia|
-Moldovan:Moldova|Icelandic:Iceland|Cypriot:Cyprus|Maltese:Malta|Libya:Libya|Ontario:Canada|
-Quebec:Canada|Alberta:Canada
-"""
-NATIONALITIES: dict[str, str] = dict(
-    item.strip().split(":") for item in _NATIONS.replace("\n", "").split("|") if item.strip()
-)
+# Nationality adjectives and unambiguous country names -> country, from the shared table
+# `analysis.countries`, plus the parts of countries that mark a person's side in titles.
+_SUBNATIONAL = {
+    "English": "United Kingdom", "Scottish": "United Kingdom", "Welsh": "United Kingdom",
+    "Korean": "Korea", "Ontario": "Canada", "Quebec": "Canada", "Alberta": "Canada",
+}
+NATIONALITIES: dict[str, str] = nationality_words() | _SUBNATIONAL
 
 # Words that are capitalised but do not start a name.
 NON_NAME_CAPS = {
