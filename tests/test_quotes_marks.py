@@ -52,3 +52,8 @@ def test_stray_closing_mark_is_ignored():
 
 def test_no_marks():
     assert pair_marks("Nothing quoted here.") == []
+
+
+def test_pair_kinds():
+    text = 'He said "yes" and "never closes.'
+    assert [p.kind for p in pair_marks(text)] == ["paired", "open"]

@@ -64,3 +64,37 @@ def test_markup_attribute_values_are_not_quotations():
 ])
 def test_cue_words(text, cue):
     assert find_quotes(text)[0].cue == cue
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "according to X" right after the closing mark, with no cue before the quotation
+    ("The ruling covers \u201call records held by the office,\u201d according to Clearwater "
+     "Watch.", "Clearwater Watch"),
+    # ... but a speaker before the quotation wins over the outlet relaying it
+    ("Jan Kowal said costs could \u201cdouble by next year,\u201d according to Reuters.",
+     "Jan Kowal"),
+])
+def test_according_to_after_quotation(text, speaker):
+    assert find_quotes(text)[0].speaker == speaker
+
+
+def test_show_title_after_bare_possessive_is_a_title():
+    text = ("\u201cWe will not back down,\u201d Jan Kowal said on the network\u2019 "
+            "\u201cMorning Edition.\u201d")
+    qs = find_quotes(text)
+    assert qs[0].speaker == "Jan Kowal"
+    assert qs[1].kind == "title"
+
+
+@pytest.mark.parametrize("mention, name, type_", [
+    ("Ana Lima\u2019 commentary", "Ana Lima", "person"),  # a person's possessive + commentary
+    ("Jan Kowal's column", "Jan Kowal", "person"),
+    ("Kowal's op-ed", "Jan Kowal", "person"),  # resolves to the registered person
+    ("The Daily Ledger's editorial", "Daily Ledger", "publication"),  # an outlet's editorial
+    ("a Reuters analysis", "Reuters", "publication"),
+])
+def test_possessive_publication_heads(mention, name, type_):
+    from analysis.quotes.speakers import Registry
+    text = "Jan Kowal and Ana Lima wrote about it. " + mention + " said more."
+    sp = Registry(text).resolve(mention, len(text) - 10, "nominal")
+    assert (sp.name, sp.type) == (name, type_)

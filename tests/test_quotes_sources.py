@@ -159,7 +159,10 @@ def test_article_without_matching_sources():
                              "source_language": "en", "source_org": "X"})
     out = match_quote_sources(quotes, sources)
     assert list(out["match"]) == ["no source found"]
-    assert "None of the 1 quotations" in source_findings(out)
+    assert "only quotation has no row" in source_findings(out)
+    two = match_quote_sources(quotes_table(("new words", "A", None), ("more words", "B", None)),
+                              sources)
+    assert "None of the 2 quotations has a row" in source_findings(two)
     empty = match_quote_sources(quotes.iloc[:0], sources)
     assert list(empty.columns) == COLUMNS and empty.empty
 

@@ -5,6 +5,7 @@ Rules, in order, for one quotation (its sentence with all quotations masked):
 2. before the opening mark: the nearest cue verb in the sentence and its subject (skipping
    adverbs and appositions); a participle cue (", adding that") takes the subject of the
    sentence's finite cue or of the main clause; "according to X"; "X's/his narrative of";
+   else `"...," according to X` right after the closing mark;
 3. a parenthetical "as X said" anywhere in the sentence, or a cue later in the sentence;
 4. no cue in the sentence: an echo of an earlier quotation gets its first speaker; a
    quotation standing as its own sentence continues the previous speaker in the paragraph or
@@ -150,6 +151,23 @@ def _right_core(text: str, toks: list[Token]) -> Attribution | None:
     return None
 
 
+def according_after(text: str, toks: list[Token]) -> Attribution | None:
+    """`"...," according to X` right after the closing mark (a plausible speaker X)."""
+    i = 0
+    while i < len(toks) and toks[i].text == ",":
+        i += 1
+    if i + 2 < len(toks) and toks[i].lower == "according" and toks[i + 1].lower == "to":
+        ph = phrase_after(text, toks, i + 2)
+        if ph is not None and ph.kind == "pronoun" and ph.j < len(toks) \
+                and toks[ph.j].kind == "W":
+            return None  # "according to one submission": not a pronoun
+        if ph is not None and plausible_speaker(ph):
+            att = _attr(ph, "according to", "according-to")
+            att.cue_end = toks[i + 1].end
+            return att
+    return None
+
+
 def _ends_sentence(text: str, p: QuotePair, right: list[Token]) -> bool:
     """The quotation ends with . and the next word is capitalised (a new sentence)."""
     content = text[p.start:p.end].rstrip()
@@ -189,73 +207,107 @@ def _main_subject(text: str, toks: list[Token], upto: int) -> Phrase | None:
 
 
 def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
-    """Nearest cue before the quotation in its sentence, and its subject."""
+    """Nearest cue before the quotation in its sentence, and its subject: a possessive speech
+    noun right before it, "X:", else the nearest cue verb (or "according to") that yields a
+    speaker, scanning leftwards."""
+    att = _possessive_noun(text, toks) or _colon_intro(text, toks)
+    if att is not None:
+        return att
+    for k in range(len(toks) - 1, -1, -1):
+        att = _left_cue(text, toks, k)
+        if att is not None:
+            return att
+    return None
+
+
+def _possessive_noun(text: str, toks: list[Token]) -> Attribution | None:
+    """"his narrative of", "Smith's slogan:" right before the quotation."""
     n = len(toks)
-    # "his narrative of", "Smith's slogan:" right before the quotation
     for back in range(1, 4):
         k = n - back
         if k < 0:
             break
-        if toks[k].lower in SPEECH_NOUNS and k > 0:
-            owner = toks[k - 1]
-            if k > 1 and toks[k - 1].kind == "W" and toks[k - 1].text.islower() and \
-                    toks[k - 1].lower not in PRONOUNS and toks[k - 1].lower not in DETERMINERS:
-                owner = toks[k - 2]
-            if owner.lower in {"his", "her", "their", "its"}:
-                return Attribution(owner.text, owner.start, owner.end, "pronoun",
-                                   text[toks[k].start:toks[n - 1].end], "possessive")
-            if owner.text.endswith(("'s", "\u2019s")) and owner.is_cap:
-                name = owner.text[:-2]
-                return Attribution(name, owner.start, owner.start + len(name), "name",
-                                   toks[k].text, "possessive")
+        if toks[k].lower not in SPEECH_NOUNS or k == 0:
+            continue
+        owner = toks[k - 1]
+        if k > 1 and toks[k - 1].kind == "W" and toks[k - 1].text.islower() and \
+                toks[k - 1].lower not in PRONOUNS and toks[k - 1].lower not in DETERMINERS:
+            owner = toks[k - 2]  # "her campaign slogan"
+        if owner.lower in {"his", "her", "their", "its"}:
+            return Attribution(owner.text, owner.start, owner.end, "pronoun",
+                               text[toks[k].start:toks[n - 1].end], "possessive")
+        if owner.text.endswith(("'s", "\u2019s")) and owner.is_cap:
+            name = owner.text[:-2]
+            return Attribution(name, owner.start, owner.start + len(name), "name",
+                               toks[k].text, "possessive")
+    return None
+
+
+def _colon_intro(text: str, toks: list[Token]) -> Attribution | None:
+    """A name and a colon right before the quotation ("Jane Doe: ")."""
+    n = len(toks)
     if n >= 2 and toks[-1].text == ":" and is_name_token(toks[-2]) and (
             n == 2 or toks[-3].kind != "W" or is_name_token(toks[-3])):
         ph = phrase_before(text, toks, n - 1)
         if ph is not None and ph.kind == "name" and (ph.i == 0 or toks[ph.i - 1].kind != "W"):
             return _attr(ph, ":", "colon")
-    for k in range(n - 1, -1, -1):
-        t = toks[k]
-        if t.lower == "to" and k > 0 and toks[k - 1].lower == "according":
-            ph = phrase_after(text, toks, k + 1)
+    return None
+
+
+def _left_cue(text: str, toks: list[Token], k: int) -> Attribution | None:
+    """The attribution given by token k before the quotation, if it is a cue with a speaker:
+    "according to X", "Said X", a participle, a passive "called by X" or a subject and verb."""
+    t = toks[k]
+    if t.lower == "to" and k > 0 and toks[k - 1].lower == "according":
+        ph = phrase_after(text, toks, k + 1)
+        return _attr(ph, "according to", "according-to") if ph is not None else None
+    if not _is_cue(toks, k):
+        return None
+    low = t.lower
+    if k == 0 and t.is_cap and not low.endswith("ing"):
+        ph = phrase_after(text, toks, 1)  # "Said X, who ...: "
+        if ph is not None and plausible_speaker(ph):
+            return _attr(ph, t.text, "said-X")
+    if low.endswith("ing") and (k == 0 or toks[k - 1].text in {",", "\u2014", "and"}):
+        return _participle(text, toks, k)
+    if low.endswith("ed") and k + 1 < len(toks) and toks[k + 1].lower == "by":
+        ph = phrase_after(text, toks, k + 2)
+        if ph is not None:
+            return _attr(ph, t.text + " by", "passive")
+    return _subject_cue(text, toks, k)
+
+
+def _participle(text: str, toks: list[Token], k: int) -> Attribution | None:
+    """A participle cue (", adding that"): the subject of the sentence's last finite cue
+    before it, else of the main clause."""
+    cue = _cue_text(text, toks, k, toks[-1].start)
+    for k2 in range(k - 1, -1, -1):
+        if _is_cue(toks, k2) and not toks[k2].lower.endswith("ing"):
+            ph = subject_before(text, toks, k2)
             if ph is not None:
-                return _attr(ph, "according to", "according-to")
-            continue
-        if not _is_cue(toks, k):
-            continue
-        low = t.lower
-        if k == 0 and t.is_cap and not low.endswith("ing"):
-            ph = phrase_after(text, toks, 1)  # "Said X, who ...: "
-            if ph is not None and plausible_speaker(ph):
-                return _attr(ph, t.text, "said-X")
-        if low.endswith("ing") and (k == 0 or toks[k - 1].text in {",", "\u2014", "and"}):
-            for k2 in range(k - 1, -1, -1):
-                if _is_cue(toks, k2) and not toks[k2].lower.endswith("ing"):
-                    ph = subject_before(text, toks, k2)
-                    if ph is not None:
-                        return _with_agent(text, toks, _attr(ph, _cue_text(text, toks, k, toks[-1].start), "participle"), ph)
-                    break
-            ph = _main_subject(text, toks, k)
-            if ph is not None:
-                return _attr(ph, _cue_text(text, toks, k, toks[-1].start), "participle-main")
-            continue
-        if low.endswith("ed") and k + 1 < n and toks[k + 1].lower == "by":
-            ph = phrase_after(text, toks, k + 2)
-            if ph is not None:
-                return _attr(ph, t.text + " by", "passive")
-        ph = subject_before(text, toks, k)
+                return _with_agent(text, toks, _attr(ph, cue, "participle"), ph)
+            break
+    ph = _main_subject(text, toks, k)
+    return _attr(ph, cue, "participle-main") if ph is not None else None
+
+
+def _subject_cue(text: str, toks: list[Token], k: int) -> Attribution | None:
+    """The subject of the cue verb at k (or of an outer cue, "X said Y called it"); for an
+    -ing cue or a verb with no subject ("was described"), the main clause's subject."""
+    ph = subject_before(text, toks, k)
+    if plausible_speaker(ph):
+        outer = _outer_source(text, toks, ph.i)
+        if outer is not None:
+            return outer
+        att = _attr(ph, _cue_text(text, toks, k, toks[-1].start), "subject-cue")
+        j = skip_back(toks, k)
+        if j > 0 and toks[j - 1].lower == "who":
+            att.relative = toks[j - 1].text
+        return _with_agent(text, toks, att, ph)
+    if toks[k].lower.endswith("ing") or ph is None and toks[k - 1].lower in {"is", "was", "by"}:
+        ph = _main_subject(text, toks, k)
         if plausible_speaker(ph):
-            outer = _outer_source(text, toks, ph.i)
-            if outer is not None:
-                return outer
-            att = _attr(ph, _cue_text(text, toks, k, toks[-1].start), "subject-cue")
-            j = skip_back(toks, k)
-            if j > 0 and toks[j - 1].lower == "who":
-                att.relative = toks[j - 1].text
-            return _with_agent(text, toks, att, ph)
-        if low.endswith("ing") or ph is None and toks[k - 1].lower in {"is", "was", "by"}:
-            ph = _main_subject(text, toks, k)
-            if plausible_speaker(ph):
-                return _attr(ph, _cue_text(text, toks, k, toks[-1].start), "participle-main")
+            return _attr(ph, _cue_text(text, toks, k, toks[-1].start), "participle-main")
     return None
 
 
@@ -310,14 +362,19 @@ def attribute(text: str, masked: str, pairs: list[QuotePair],
         close = p.close_mark if p.close_mark is not None else p.end
         pend = paragraphs[para_of(close)][1]
         s0 = sentence_start(masked, pstart, p.open_mark)
-        s1 = sentence_end(masked, close + 1, pend) if p.close_mark is not None else close
+        # an "unclosed" quotation ends at a comma before its cue: the cue follows it
+        after = close + 1 if p.close_mark is not None else p.end
+        ended = p.close_mark is not None or p.kind == "unclosed"
+        s1 = sentence_end(masked, after, pend) if ended else close
         left = tokenize(masked, s0, p.open_mark)
-        right = tokenize(masked, close + 1, s1)
+        right = tokenize(masked, after, s1)
         att = None
-        if p.close_mark is not None:
+        if ended:
             att = _right_attribution(text, right, _ends_sentence(text, p, right))
         if att is None:
             att = _left_attribution(text, left) if left else None
+        if att is None and ended:
+            att = according_after(text, right)
         if att is not None and att.rule in {"said-X", "X-said", "subject-cue"}:
             att = _according_to(text, right) or att
         sent_toks = left + [Token("_", p.open_mark, close + 1, "Q")] + right

@@ -16,6 +16,7 @@ from .channels import quote_channels
 from .marks import _paragraph_ranges, pair_marks
 from .speakers import Registry, Speaker
 from .tokens import mask_quotes
+from .unclosed import end_at_cues
 
 SLOGAN_NOUNS = {"narrative", "slogan", "motto", "mantra", "catchphrase", "refrain", "cry",
                 "chant", "vision", "doctrine", "promise", "pledge"}
@@ -47,12 +48,13 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _is_title(content: str, before: str) -> bool:
-    """A title of a show, book or event: title case right after a possessive or "on"."""
+    """A title of a show, book or event: title case right after a possessive ("CBS's",
+    "CBS'") or "on"."""
     words = re.findall(r"[\w'\u2019-]+", content)
     big = [w for w in words if w.lower() not in SMALL_WORDS]
     if not big or len(words) > 7 or not all(w[:1].isupper() or w[:1].isdigit() for w in big):
         return False
-    return bool(re.search(r"(?:['\u2019]s|\b(?:on|of|titled|entitled|show|program|film|book|"
+    return bool(re.search(r"(?:\w['\u2019]s?|\b(?:on|of|titled|entitled|show|program|film|book|"
                           r"documentary|series|episode))\s*[\"\u201c]?$", before))
 
 
@@ -83,7 +85,8 @@ def quote_kind(content: str, att: Attribution, has_speaker: bool, before: str = 
 def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRecord]:
     """All quotations of `text` with their speakers, in document order."""
     # attribute values of markup left in the text (<tweet author="@x">) are not quotations
-    pairs = [p for p in pair_marks(text) if text[p.open_mark - 1:p.open_mark] != "="]
+    pairs = end_at_cues(text, [p for p in pair_marks(text)
+                               if text[p.open_mark - 1:p.open_mark] != "="])
     if not pairs:
         return []
     masked = mask_quotes(text, pairs)

@@ -4,7 +4,8 @@ Handles curly (“ ” „ « ») and straight (") double marks, a quotation con
 paragraph (the paragraph has no closing mark and the next one opens with a mark), marks nested
 inside an open quotation, and unbalanced marks (an opening mark never closed ends its quotation
 at the end of its paragraph; a stray closing mark is ignored), so one bad mark never swallows the
-rest of the article. Single quotation marks are never paired: inside double quotes they are
+rest of the article; `unclosed.py` may end it earlier, at an attribution cue inside it. Single
+quotation marks are never paired: inside double quotes they are
 nested quotes, outside they are mostly apostrophes, headlines or scare quotes.
 """
 from __future__ import annotations
@@ -25,7 +26,9 @@ class QuotePair:
 
     `open_mark`/`close_mark` are the offsets of the marks (`close_mark` is None when the quote
     was never closed); `paragraphs` counts the paragraphs it spans (>1 for a continuation);
-    `balanced` is False when the closing mark was missing.
+    `balanced` is False when the closing mark was missing. `kind`: "paired" (both marks),
+    "open" (never closed: runs to the end of its paragraph) or "unclosed" (never closed, ended
+    at an attribution cue inside it: `unclosed.end_at_cues`).
     """
 
     start: int
@@ -34,6 +37,7 @@ class QuotePair:
     close_mark: int | None
     paragraphs: int = 1
     balanced: bool = True
+    kind: str = "paired"
 
 
 def _role(text: str, i: int, is_open: bool) -> str:
@@ -101,7 +105,8 @@ def pair_marks(text: str) -> list[QuotePair]:
             n_paras += 1
             continue
         end = pend
-        pairs.append(QuotePair(opened + 1, end, opened, None, n_paras, balanced=False))
+        pairs.append(QuotePair(opened + 1, end, opened, None, n_paras, balanced=False,
+                              kind="open"))
         opened, depth = None, 0
     return [p for p in pairs if text[p.start:p.end].strip()]
 

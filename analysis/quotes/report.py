@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..wording import join_words, plural, verb
 from .sources import MATCHES
 from .tables import UNATTRIBUTED, named_vs_anonymous, voice_by
 
@@ -11,10 +12,13 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def _names(values: list[str]) -> str:
-    if len(values) <= 1:
-        return "".join(values)
-    return ", ".join(values[:-1]) + " and " + values[-1]
+def _attributed(quotes: pd.DataFrame) -> str:
+    """"12 of them are attributed to 5 speakers" ("it is attributed to 1 speaker" for one)."""
+    attributed = int(quotes["speaker"].notna().sum())
+    speakers = plural(int(quotes["speaker"].nunique()), "speaker")
+    if len(quotes) == 1:
+        return f"it is attributed to **{speakers}**" if attributed else "it has no speaker"
+    return f"{attributed} of them {verb(attributed, 'is', 'are')} attributed to **{speakers}**"
 
 
 def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
@@ -25,23 +29,21 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
     by_speaker = voice_by(quotes, "speaker")
     by_aff = voice_by(quotes, "affiliation")
     total_words = int(by_speaker["words"].sum())
-    attributed = quotes["speaker"].notna().sum()
-    lines = [f"- The article holds **{len(quotes)} quotations** ({total_words} quoted words); "
-             f"{attributed} of them are attributed to **{quotes['speaker'].nunique()} "
-             f"speakers**."]
+    lines = [f"- The article holds **{plural(len(quotes), 'quotation')}** "
+             f"({plural(total_words, 'quoted word')}); {_attributed(quotes)}."]
     top = by_speaker.iloc[0]
-    lines.append(f"- The most quoted speaker is **{top['speaker']}**: {top['quotes']} "
-                 f"quotations, {top['words']} words ({_pct(top['share_of_words'])} of all "
-                 "quoted words).")
+    lines.append(f"- The most quoted speaker is **{top['speaker']}**: "
+                 f"{plural(int(top['quotes']), 'quotation')}, {plural(int(top['words']), 'word')} "
+                 f"({_pct(top['share_of_words'])} of all quoted words).")
     sides = by_aff[by_aff["affiliation"] != UNATTRIBUTED]
     if len(sides):
         parts = [f"{r.affiliation} {_pct(r.share_of_words)}" for r in sides.head(4).itertuples()]
         lines.append(f"- By side, the quoted words split: {'; '.join(parts)}.")
-    nva = named_vs_anonymous(quotes).set_index("source")
-    lines.append(f"- {nva.loc['named', 'quotes']} quotations come from named sources, "
-                 f"{nva.loc['anonymous', 'quotes']} from anonymous sources and "
-                 f"{nva.loc['document', 'quotes']} from documents; "
-                 f"{nva.loc['unattributed', 'quotes']} have no speaker.")
+    nva = named_vs_anonymous(quotes).set_index("source")["quotes"].astype(int)
+    lines.append(f"- {plural(nva['named'], 'quotation')} {verb(nva['named'], 'comes', 'come')} "
+                 f"from named sources, {nva['anonymous']} from anonymous sources and "
+                 f"{nva['document']} from documents; {nva['unattributed']} "
+                 f"{verb(nva['unattributed'], 'has', 'have')} no speaker.")
     order = quotes.dropna(subset=["affiliation"]).sort_values("start")
     if len(order):
         first, last = order.iloc[0], order.iloc[-1]
@@ -50,16 +52,18 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
                      f"{last['paragraph']}). Paragraphs are numbered from 0 to "
                      f"{n_paragraphs - 1}, as in the table's `paragraph` column and the figure.")
     kinds = quotes["kind"].value_counts()
+    clauses = int(kinds.get("clause", 0))
     frag = int(kinds.get("fragment", 0) + kinds.get("slogan", 0) + kinds.get("echo", 0))
-    lines.append(f"- {int(kinds.get('clause', 0))} quotations are full clauses and {frag} are "
-                 "fragments, slogans or echoes woven into the reporter's own sentences.")
+    lines.append(f"- {plural(clauses, 'quotation')} "
+                 f"{verb(clauses, 'is a full clause', 'are full clauses')} and {frag} "
+                 + verb(frag, "is a fragment, slogan or echo", "are fragments, slogans or echoes")
+                 + " woven into the reporter's own sentences.")
     echoes = quotes[quotes["kind"] == "echo"]
     if len(echoes):
         lines.append("- Echoes (words repeated from an earlier quotation): "
-                     + _names([f"\u201c{t}\u201d ({s})" for t, s in
-                               zip(echoes["text"], echoes["speaker"])]) + ".")
+                     + join_words([f"\u201c{t}\u201d ({s})" for t, s in
+                                   zip(echoes["text"], echoes["speaker"])]) + ".")
     return "\n".join(lines)
-
 
 
 def _bare(text: str) -> str:
@@ -77,20 +81,26 @@ def source_findings(matches: pd.DataFrame) -> str:
     if matches.empty:
         return "- The article quotes no one: there is nothing to check against sources."
     paired = int((matches["source_quote_id"] != "").sum())
+    quotations = plural(len(matches), "quotation")
     if paired == 0:
-        return (f"- None of the {len(matches)} quotations has a row in the reference table, "
+        if len(matches) == 1:
+            return ("- The article's only quotation has no row in the reference table, so it "
+                    "cannot be compared with a source.")
+        return (f"- None of the {quotations} has a row in the reference table, "
                 "so none can be compared with a source.")
     counts = {cls: int((matches["match"] == cls).sum()) for cls in MATCHES}
     english = counts["verbatim"] + counts["close"] + counts["different wording"]
-    lines = [f"- {paired} of the {len(matches)} quotations have a row in the reference table; "
-             f"{english} can be compared with an English source: "
+    missing = counts["no source found"]
+    lines = [f"- {paired} of the {quotations} {verb(paired, 'has', 'have')} a row in the "
+             f"reference table; {english} can be compared with an English source: "
              f"**{counts['verbatim']} verbatim**, **{counts['close']} close** and "
              f"**{counts['different wording']} in different wording**; "
-             f"{counts['no source found']} have no source text."]
+             f"{missing} {verb(missing, 'has', 'have')} no source text."]
     foreign = matches[matches["match"] == "source not in English"]
     if len(foreign):
         langs = foreign.groupby("language")["quote_id"].agg(", ".join)
-        lines.append(f"- {len(foreign)} rest on a source in another language ("
+        lines.append(f"- {len(foreign)} {verb(len(foreign), 'rests', 'rest')} on a source in "
+                     "another language ("
                      + "; ".join(f"{lang}: {ids}" for lang, ids in langs.items())
                      + "): the table shows the reference gloss, no comparison is made.")
     for cls in ("close", "different wording"):
@@ -105,8 +115,9 @@ def source_findings(matches: pd.DataFrame) -> str:
     sourced = matches[matches["speaker_check"] != "no source"]
     if len(sourced):
         checks = sourced["speaker_check"].value_counts()
-        lines.append(f"- Of the {len(sourced)} reference rows naming who issued the text, "
-                     f"{int(checks.get('agrees', 0))} name the quoted speaker or their "
+        agrees = int(checks.get("agrees", 0))
+        lines.append(f"- Of the {plural(len(sourced), 'reference row')} naming who issued the "
+                     f"text, {agrees} {verb(agrees, 'names', 'name')} the quoted speaker or their "
                      f"organisation and {int(checks.get('reported by an outlet', 0))} an "
                      "outlet reporting the speech.")
         differs = sourced[sourced["speaker_check"] == "differs"]

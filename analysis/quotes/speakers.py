@@ -45,6 +45,13 @@ def _title_before(text: str, start: int) -> list[str]:
 
 PUBLICATION_HEADS = {"analysis", "editorial", "column", "op-ed", "podcast", "newsletter", "blog",
                      "commentary", "editorial board"}
+# works signed by one writer: "Jane Doe's column" is Jane Doe (an editorial is the outlet's)
+PERSONAL_WORKS = PUBLICATION_HEADS - {"editorial", "editorial board"}
+_POSSESSIVE_BEFORE_HEAD = re.compile(r"\w's?\s+\S+\s*$")
+# heads of a possessive mention standing for the owner's staff ("Doe's office")
+POSSESSIVE_HEADS = ORG_NOUNS | {"office", "campaign", "team", "staff", "spokesperson",
+                                "spokesman", "spokeswoman", "lawyer", "lawyers"}
+PRONOUN_MENTIONS = {"he", "she", "his", "her", "it", "its", "they", "their", "i", "we", "who"}
 MALE = {"he", "his", "him"}
 _NEXT_PRONOUN = re.compile(r"\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 FEMALE = {"she", "her"}
@@ -67,6 +74,23 @@ def _strip_possessive(s: str) -> str:
 
 def _words(s: str) -> list[str]:
     return WORD.findall(s)
+
+
+def _caps(words: list[str]) -> list[str]:
+    """The capitalised words of a mention that can belong to a name."""
+    return [w for w in words if w[:1].isupper() and w not in NON_NAME_CAPS]
+
+
+def _clean_mention(mention: str) -> str:
+    """A mention without parentheses, text after a comma, or a trailing "of/from X" that is
+    not part of a title ("Smith of the agency" -> "Smith"; "Minister of Finance" stays)."""
+    clean = re.sub(r"\([^)]*\)?", " ", mention.replace("\u2019", "'"))
+    clean = re.split(r",", clean)[0]
+    if re.search(r"[A-Z]\w+\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z]", clean) and not re.match(
+            r"^(?:the\s+)?(?:[A-Z]\w*\.?\s+)?(?:Secretary|Minister|Head|Director|Chief|"
+            r"Governor|Mayor|President|Chairman|Leader|Speaker|Member)\b", clean, re.I):
+        clean = re.split(r"\s+(?:of|from|in|at)\s+", clean)[0]
+    return clean
 
 
 def _is_nation(w: str) -> bool:
@@ -239,66 +263,103 @@ class Registry:
     # ------------------------------------------------------------------ resolution
     def resolve(self, mention: str, offset: int, kind: str,
                 sentence: tuple[int, int] | None = None) -> Speaker:
-        """Canonical speaker for a mention found at `offset`."""
+        """Canonical speaker for a mention found at `offset`: the first rule that applies of
+        pronoun, possessive ("Doe's office"), publication ("a Reuters analysis"), named
+        ("President Doe"), nominal reference ("the statement", "the senator") and bare
+        nominal ("two officials")."""
         low = mention.lower()
-        if kind == "pronoun" or low in {"he", "she", "his", "her", "it", "its", "they",
-                                        "their", "i", "we", "who"}:
+        if kind == "pronoun" or low in PRONOUN_MENTIONS:
             return self._pronoun(low, offset, sentence)
-        clean = re.sub(r"\([^)]*\)?", " ", mention.replace("\u2019", "'"))
-        clean = re.split(r",", clean)[0]
-        if re.search(r"[A-Z]\w+\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z]", clean) and not re.match(
-                r"^(?:the\s+)?(?:[A-Z]\w*\.?\s+)?(?:Secretary|Minister|Head|Director|Chief|"
-                r"Governor|Mayor|President|Chairman|Leader|Speaker|Member)\b", clean, re.I):
-            clean = re.split(r"\s+(?:of|from|in|at)\s+", clean)[0]
+        clean = _clean_mention(mention)
         words = _words(clean)
         if not words:
             return Speaker(mention, "person")
+        return (self._possessive(words, offset) or self._publication(words, offset, clean)
+                or self._named(words, offset) or self._nominal_reference(words, offset)
+                or self._bare_nominal(words))
+
+    def _possessive(self, words: list[str], offset: int) -> Speaker | None:
+        """"Doe's office" (an organisation), "Doe's spokesperson" (an anonymous source)."""
         head = words[-1].lower()
-        det = words[0].lower() in DETERMINERS
-        caps = [w for w in words if w[:1].isupper() and w not in NON_NAME_CAPS]
-        # "Doe's office"
         poss = [i for i, w in enumerate(words) if re.search(r"['\u2019]s?$", w) and w[:1].isupper()]
-        if poss and head in ORG_NOUNS | {"office", "campaign", "team", "staff", "spokesperson",
-                                         "spokesman", "spokeswoman", "lawyer", "lawyers"}:
-            owner_name = " ".join(_strip_possessive(w) for w in words[:poss[-1] + 1]
-                                  if w.lower() not in DETERMINERS)
-            owner = self.find_name(owner_name, offset) or Speaker(owner_name, "person")
-            if head in ORG_NOUNS or head == "office":
-                return Speaker(f"{head.capitalize()} of {owner.name}", "organisation",
-                               owner.affiliation)
-            return Speaker(f"{owner.name} ({head})", "anonymous", owner.affiliation)
-        if head in PUBLICATION_HEADS and caps:
-            pub = " ".join(w for w in words[:-1] if w.lower() not in DETERMINERS)
-            return Speaker(pub, "publication", "media")
-        if words[-1][:1].isupper() or words[-1].isupper():
-            title, name = split_title(words)
-            if name and not (len(name) == 1 and _is_nation(name[0])):
-                full = " ".join(name)
-                if is_media_name(words):
-                    return self.by_name.get(full) or Speaker(full, "publication", "media")
-                sp = self.find_name(full, offset)
-                if sp is None:
-                    type_ = "organisation" if is_org_name(name) else "person"
-                    sp = Speaker(full, type_, affiliation_of(title, self))
-                    self.by_name[full] = sp
-                    self.people.append((offset, sp))
-                elif sp.affiliation is None and title:
-                    sp.affiliation = affiliation_of(title, self)
-                return sp
-        # nominals
+        if not poss or head not in POSSESSIVE_HEADS:
+            return None
+        owner_name = " ".join(_strip_possessive(w) for w in words[:poss[-1] + 1]
+                              if w.lower() not in DETERMINERS)
+        owner = self.find_name(owner_name, offset) or Speaker(owner_name, "person")
+        if head in ORG_NOUNS or head == "office":
+            return Speaker(f"{head.capitalize()} of {owner.name}", "organisation",
+                           owner.affiliation)
+        return Speaker(f"{owner.name} ({head})", "anonymous", owner.affiliation)
+
+    def _publication(self, words: list[str], offset: int, clean: str) -> Speaker | None:
+        """"a Reuters analysis", "the Times' editorial": the publication; but a person's
+        commentary, column or op-ed ("Jane Doe's column") is the person."""
+        head = words[-1].lower()
+        if head not in PUBLICATION_HEADS or not _caps(words):
+            return None
+        owner = [_strip_possessive(w) for w in words[:-1] if w.lower() not in DETERMINERS]
+        if head in PERSONAL_WORKS and _POSSESSIVE_BEFORE_HEAD.search(clean) \
+                and self._is_person_name(owner, offset):
+            return self._named(owner, offset)
+        return Speaker(" ".join(owner), "publication", "media")
+
+    def _is_person_name(self, words: list[str], offset: int) -> bool:
+        """A registered person's name, or an unknown name of two or more capitalised words that
+        is no outlet, organisation or nationality."""
+        if not words or not all(w[:1].isupper() for w in words):
+            return False
+        known = self.find_name(" ".join(words), offset)
+        if known is not None:
+            return known.type == "person"
+        return len(words) >= 2 and not is_media_name(words) and not is_org_name(words) \
+            and not any(_is_nation(w) for w in words)
+
+    def _named(self, words: list[str], offset: int) -> Speaker | None:
+        """A capitalised mention: the registered speaker with that name (title words give the
+        affiliation), a news outlet, or a new person or organisation."""
+        if not (words[-1][:1].isupper() or words[-1].isupper()):
+            return None
+        title, name = split_title(words)
+        if not name or len(name) == 1 and _is_nation(name[0]):
+            return None
+        full = " ".join(name)
+        if is_media_name(words):
+            return self.by_name.get(full) or Speaker(full, "publication", "media")
+        sp = self.find_name(full, offset)
+        if sp is None:
+            type_ = "organisation" if is_org_name(name) else "person"
+            sp = Speaker(full, type_, affiliation_of(title, self))
+            self.by_name[full] = sp
+            self.people.append((offset, sp))
+        elif sp.affiliation is None and title:
+            sp.affiliation = affiliation_of(title, self)
+        return sp
+
+    def _nominal_reference(self, words: list[str], offset: int) -> Speaker | None:
+        """A definite nominal referring back: "the statement" (the latest speaker), "the
+        group" (the latest organisation), "the senator" (the latest person with that title)."""
+        head = words[-1].lower()
+        first = words[0].lower()
+        det = first in DETERMINERS
+        caps = _caps(words)
+        prev = None
         if det and len(words) <= 3 and head in DOCUMENT_NOUNS and not caps:
             prev = self._recent(offset, {"organisation", "person", "anonymous"})
-            if prev is not None:
-                return prev
-        if det and head in ORG_NOUNS and not caps and words[0].lower() in {"the", "this", "that"}:
+        if prev is None and det and head in ORG_NOUNS and not caps \
+                and first in {"the", "this", "that"}:
             prev = self._recent(offset, {"organisation"}) or self._nearest_org(offset)
-            if prev is not None:
-                return prev
-        if words[0].lower() in {"the", "this", "that"} and not caps and (
+        if prev is None and first in {"the", "this", "that"} and not caps and (
                 head in TITLE_WORDS or head in ANONYMOUS_NOUNS) and not head.endswith("s"):
             prev = self._titled(head, offset)
-            if prev is not None:
-                return prev
+        return prev
+
+    def _bare_nominal(self, words: list[str]) -> Speaker:
+        """A nominal with no earlier referent: a document, anonymous source, organisation or
+        person, with the affiliation its nationality or organisation words give."""
+        head = words[-1].lower()
+        det = words[0].lower() in DETERMINERS
+        caps = _caps(words)
         bare = " ".join(words[1:] if det else words)
         nation = next((w for w in words if _is_nation(w)), None)
         aff = None
