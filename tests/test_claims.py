@@ -199,11 +199,52 @@ def test_bounds_touching_at_one_value_do_not_agree_and_no_period_cannot_contradi
 
 
 def test_explanations_use_labels_and_say_how_old_the_latest_reference_is(more_claims):
-    b3 = more_claims.loc["B3"]
-    assert b3["verdict"] == "supported" and b3["relation"] == "latest"
+    b3 = more_claims.loc["B3"]  # a 2015 estimate for a figure stated as current in 2025: too old
+    assert b3["verdict"] == "unsupported" and b3["relation"] == "stale" and b3["fact_id"] == "share-2015"
     assert "the latest available reference, about 10 years before the article's date" in b3["explanation"]
+    assert "older than the 5-year limit" in b3["explanation"] and "would agree" in b3["explanation"]
     b4 = more_claims.loc["B4"]
     assert "the reference date 2025-06-01 (date the ceasefire took effect" in b4["explanation"]
     assert "falls within the claimed year 2025" in b4["explanation"]
     for text in more_claims["explanation"]:
         assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), text
+
+
+def test_max_reference_age_decides_whether_the_latest_reference_stands(tmp_path):
+    """The same 2015 reference supports a current claim under a 15-year limit, not a 5-year one;
+    a reference 3 years old stands under the default limit."""
+    (tmp_path / "facts.csv").write_text(HEADER + "\n" + FACTS + MORE_FACTS, encoding="utf-8")
+    shutil.copy(paths.REFERENCE / "metrics.csv", tmp_path / "metrics.csv")
+    facts = load_facts(tmp_path)
+    article = Article.from_text(MORE_TEXT, slug="more", metadata=Metadata(published=dt.date(2025, 11, 7)))
+    path = register(tmp_path, MORE_ENTRIES)
+    _, wide = check_claims(article, extract_numbers(article), facts, path, max_reference_age_years=15)
+    b3 = wide.set_index("claim_id").loc["B3"]
+    assert b3["verdict"] == "supported" and b3["relation"] == "latest"
+    young = Article.from_text(MORE_TEXT, slug="more", metadata=Metadata(published=dt.date(2018, 6, 1)))
+    _, claims = check_claims(young, extract_numbers(young), facts, path)
+    assert claims.set_index("claim_id").loc["B3", "verdict"] == "supported"
+
+
+def test_claims_come_sorted_by_claim_id(tmp_path, facts, article):
+    """The register's order (A6 first) does not set the table's order; A10 sorts after A2."""
+    body = ("  - {id: A10, mention: \"1995\", subject: Ruritania, metric: independence_declared}\n"
+            "  - {id: A2, mention: about 20 million, subject: Ruritania, metric: population, period: current}\n")
+    _, claims = check_claims(article, extract_numbers(article), facts, register(tmp_path, body))
+    assert list(claims["claim_id"]) == ["A2", "A10"]
+
+
+def test_outdated_dates_are_written_at_one_precision(tmp_path):
+    """References ending on a day and in a month: the 'true from .. to ..' range uses months."""
+    rows = ("ipc-a,Ruritania,ipc_phase3plus_share_pct,92,,,exact,percent,2025-03-01,2025-04-30,IPC,,https://example.org/j,,high,\n"
+            "ipc-b,Ruritania,ipc_phase3plus_share_pct,91,,,exact,percent,2025-05,2025-05,IPC,,https://example.org/k,,high,\n"
+            "ipc-c,Ruritania,ipc_phase3plus_share_pct,60,,,exact,percent,2025-10-01,2025-11-30,IPC,,https://example.org/l,,high,\n")
+    (tmp_path / "facts.csv").write_text(HEADER + "\n" + rows, encoding="utf-8")
+    shutil.copy(paths.REFERENCE / "metrics.csv", tmp_path / "metrics.csv")
+    article = Article.from_text("Aid groups say 90% face hunger.", slug="ipc",
+                                metadata=Metadata(published=dt.date(2025, 11, 7)))
+    body = "  - {id: D1, mention: 90%, subject: Ruritania, metric: ipc_phase3plus_share_pct, period: current}\n"
+    _, claims = check_claims(article, extract_numbers(article), load_facts(tmp_path), register(tmp_path, body))
+    d1 = claims.iloc[0]
+    assert d1["verdict"] == "outdated", d1["explanation"]
+    assert "true from 2025-04 to 2025-05" in d1["explanation"]

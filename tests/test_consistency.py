@@ -37,7 +37,7 @@ def test_offset_against_weekday_and_written_date():
     assert list(ok["verdict"]) == ["consistent"]
     bad = checks_of("Rebels attacked on Friday. The raid came one day after the talks. "
                     "The talks took place on November 3, 2025.")
-    assert list(bad["verdict"]) == ["inconsistent"] and "3 day(s) off" in bad.iloc[0]["explanation"]
+    assert list(bad["verdict"]) == ["inconsistent"] and "3 days off" in bad.iloc[0]["explanation"]
 
 
 def test_weekday_written_next_to_a_date():
@@ -92,3 +92,29 @@ def test_seed_checks_show_their_arithmetic(seed_checks):
     assert checks["explanation"].str.contains(r"\d").all()
     span = checks[checks["rule"] == "duration vs dates"].iloc[0]["explanation"]
     assert "2025-01-19" in span and "fits" in span  # the reference ceasefire the 15 months match
+
+
+def test_year_arithmetic_leads_with_the_tolerance(tmp_path):
+    """A start year and a span to the present: the explanation names the span the wording allows
+    first, then the elapsed years; a span that does not fit shows the sum that misses."""
+    text = ("Ruritania and Freedonia established relations in 1992. Their 20-year partnership was marked "
+            "on November 6, 2025. Three decades of ties, one speaker said.")
+    article = Article.from_text(text, metadata=Metadata(published=dt.date(2025, 11, 7)))
+    body = ("claims:\n"
+            "  - {id: R1, mention: \"1992\", subject: Ruritania–Freedonia, metric: diplomatic_relations_established}\n"
+            "  - {id: R2, mention: 20-year, subject: Ruritania–Freedonia, metric: diplomatic_relations_duration, "
+            "period: current}\n"
+            "  - {id: R3, mention: Three decades, subject: Ruritania–Freedonia, metric: diplomatic_relations_duration, "
+            "period: current}\n")
+    (tmp_path / "register.yaml").write_text(body, encoding="utf-8")
+    numbers = extract_numbers(article)
+    facts = load_facts()
+    located, claims = check_claims(article, numbers, facts, tmp_path / "register.yaml")
+    checks = check_consistency(article, numbers, located, claims, facts)
+    years = checks[checks["rule"] == "year arithmetic"]
+    bad = years[years["claim_ids"].str.contains("R2")].iloc[0]
+    good = years[years["claim_ids"].str.contains("R3")].iloc[0]
+    assert bad["verdict"] == "inconsistent" and good["verdict"] == "consistent"
+    assert good["explanation"].startswith("'Three decades' (rounded: +-5: 25 years to 35 years) covers 1992 to 2025-11-06")
+    assert bad["explanation"].startswith("'20-year' (") and "does not cover" in bad["explanation"]
+    assert "1992 + 20 years = 2012, not 2025" in bad["explanation"]

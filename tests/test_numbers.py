@@ -106,6 +106,48 @@ def test_labels_and_glued_numbers_are_not_quantities():
     assert dict(zip(df["text"], df["kind"])) == {"5": "label", "3": "count"}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Shares in the S&P 500 fell 2% on the day.", "500"),
+    ("Half of all Fortune 500 companies now report it.", "500"),
+    ("The airline grounded its Boeing 737 fleet for a week.", "737"),
+    ("He left Formula 1 racing in the spring.", "1"),
+    ("The index, like the FTSE 100, slipped.", "100"),
+    ("Leaders of the Big Four firms met the regulator.", "Four"),
+])
+def test_numbers_inside_capitalised_names_are_labels(text, name):
+    df = mentions(text)
+    kinds = dict(zip(df["text"], df["kind"]))
+    assert kinds[name] == "label", kinds
+    assert not df[df["text"] == name]["unit"].any()
+
+
+def test_acronym_names_opening_a_sentence_are_labels_and_plain_openers_are_not():
+    df = mentions("S&P 500 futures rose. Over 500 people came. Twenty people died. Kazakhstan's 20 towns voted.")
+    assert list(zip(df["text"], df["kind"])) == [("500", "label"), ("Over 500", "count"), ("Twenty", "count"),
+                                                  ("20", "count")]
+
+
+def test_counts_after_months_and_with_separators_stay_counts():
+    df = mentions("By May 2026, Israel 1,200 and Gaza 3.5 were quoted; in March 40 people left.")
+    kinds = dict(zip(df["text"], df["kind"]))
+    assert kinds["1,200"] == "count" and kinds["3.5"] == "count" and kinds["40"] == "count"
+
+
+@pytest.mark.parametrize("text, mention, kind", [
+    ("The 10-year Treasury yield rose to 4.5%.", "10-year", "label"),
+    ("Investors sold the 30-year Bund.", "30-year", "label"),
+    ("The Five-Year Plan set new targets.", "Five-Year", "label"),
+    ("Given its 33-year history, the pact holds.", "33-year", "duration"),
+    ("His 40-year Senate career ended.", "40-year", "duration"),
+    ("The 30-year Soviet occupation ended.", "30-year", "duration"),
+    ("Bonds of 10 years Treasury-backed matured.", "10 years", "duration"),
+])
+def test_n_year_before_a_security_name_is_part_of_the_name(text, mention, kind):
+    row = mentions(text).set_index("text").loc[mention]
+    assert row["kind"] == kind
+    assert (row["unit"] == "years") == (kind == "duration")
+
+
 def test_parse_amount_precision():
     assert parse_amount("43,000") == (43000.0, 1000.0)
     assert parse_amount("1.5", "billion") == (1.5e9, 1e8)

@@ -15,6 +15,7 @@ from .labels import labels_or_default, metric_label
 from .periods import iso_span, span_label
 from .subjects import subject_key
 from .tolerance import fmt_quantity
+from .verify import claim_sort_key
 
 VERDICT_COLOURS = {"supported": "#1b9e77", "contradicted": "#d95f02", "outdated": "#e6ab02",
                    "unsupported": "#7f7f7f"}
@@ -70,7 +71,7 @@ def plot_claims_vs_reference(claims: pd.DataFrame) -> plt.Figure:
     rows = claims[claims["ratio"].notna() & claims["verdict"].notna()].copy()
     if rows.empty:
         return _empty("No numeric claim with a reference value")
-    rows = rows.sort_values("start", ascending=False)
+    rows = rows.sort_values("claim_id", key=lambda s: s.map(claim_sort_key), ascending=False, kind="stable")
     fig, ax = plt.subplots(figsize=SIZE)
     for y, (_, c) in enumerate(rows.iterrows()):
         ref = float(c["reference_value"])
@@ -137,20 +138,23 @@ TRADE_METRICS = ("bilateral_trade_usd", "goods_trade_usd", "goods_exports_usd")
 
 def trade_bars(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """The bars of the trade chart, top to bottom: each money claim, then the reference trade
-    values of its subject by period. Columns: label, value, colour, kind (article, reference,
-    annualised). Reference labels that would repeat name their source."""
+    values of its subject by period. Columns: label (reference labels start with the subject,
+    the country pair, as the claim names it), value, colour, kind (article, reference,
+    annualised), group (the claim_id the bar belongs to). Reference labels that would repeat
+    name their source."""
     bars = []
     for _, c in claims[(claims["unit"] == "USD") & claims["verdict"].notna()].sort_values("start").iterrows():
         bars.append({"label": f"article {c['claim_id']}: '{c['text']}' ({c['subject']})", "value": float(c["value"]),
-                     "colour": VERDICT_COLOURS[c["verdict"]], "kind": "article", "source": ""})
+                     "colour": VERDICT_COLOURS[c["verdict"]], "kind": "article", "source": "", "group": c["claim_id"]})
         refs = facts[facts["metric"].isin(TRADE_METRICS) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
         for _, r in refs.sort_values(["period_end", "period_start", "fact_id"]).iterrows():
             annualised = r["qualifier"] == "annualised_from_partial"
-            bars.append({"label": f"{metric_label(r['metric'], labels)}, {period_words(r['period_start'], r['period_end'])}"
-                                  + (" annualised" if annualised else ""),
+            bars.append({"label": f"{c['subject']} {metric_label(r['metric'], labels)}, "
+                                  f"{period_words(r['period_start'], r['period_end'])}" + (" annualised" if annualised else ""),
                          "value": float(r["value_num"]), "colour": ANNUALISED_COLOUR if annualised else REFERENCE_COLOUR,
-                         "kind": "annualised" if annualised else "reference", "source": str(r["source_org"])})
-    df = pd.DataFrame(bars, columns=["label", "value", "colour", "kind", "source"])
+                         "kind": "annualised" if annualised else "reference", "source": str(r["source_org"]),
+                         "group": c["claim_id"]})
+    df = pd.DataFrame(bars, columns=["label", "value", "colour", "kind", "source", "group"])
     repeated = df["label"].duplicated(keep=False)
     df.loc[repeated, "label"] = [f"{lab} ({_short(src)})" for lab, src in df.loc[repeated, ["label", "source"]].values]
     return df.drop(columns="source")
@@ -164,7 +168,8 @@ def _short(source: str, width: int = 40) -> str:
 
 def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None) -> plt.Figure:
     """The article's money claims next to the reference trade values for the same subjects
-    (horizontal bars on a log scale, one group per subject)."""
+    (horizontal bars on a log scale, one group per claim, separated by a line; each reference
+    bar names its subject)."""
     bars = trade_bars(claims, facts, labels_or_default(labels))
     if bars.empty:
         return _empty("No trade figures claimed")
@@ -173,6 +178,8 @@ def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[s
     floor = bars["value"].min() / 2
     ax.barh(y, bars["value"] - floor, left=floor, color=bars["colour"])
     ax.set_yticks(y, bars["label"], fontsize=8)
+    for boundary in np.flatnonzero(bars["group"].ne(bars["group"].shift()).to_numpy())[1:]:
+        ax.axhline(y[boundary] + 0.5, color="#999999", lw=0.8)  # a line between the claims' groups
     ax.set_xscale("log")
     ax.set_xlim(floor, bars["value"].max() * 1.5)
     _fixed_ticks(ax.xaxis, [m * 10.0 ** e for e in range(5, 13) for m in (1, 2, 5)], money_words)

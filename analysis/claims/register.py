@@ -21,6 +21,7 @@ from ..yamlfile import read_yaml
 from .. import paths
 from ..article import Article
 from ..errors import InputError
+from ..wording import plural
 from .periods import ISO, Period, iso_span, span_label
 
 ENTRY_KEYS = {"id", "mention", "context", "occurrence", "subject", "metric", "period", "ends_with",
@@ -125,7 +126,7 @@ def locate(entry: dict, article: Article, numbers: pd.DataFrame) -> pd.Series:
     if entry.get("occurrence"):
         if entry["occurrence"] > len(starts):
             raise InputError(entry["path"], f"{entry['where']}: occurrence {entry['occurrence']} asked, "
-                                            f"but {mention!r} matches {len(starts)} time(s)")
+                                            f"but {mention!r} matches {plural(len(starts), 'time')}")
         starts = [starts[entry["occurrence"] - 1]]
     elif len(starts) > 1:
         raise InputError(entry["path"], f"{entry['where']}: mention {mention!r} matches {len(starts)} times; "

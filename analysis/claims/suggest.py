@@ -12,16 +12,17 @@ import pandas as pd
 
 SUGGEST_COLUMNS = ["mention_id", "start", "end", "text", "kind", "unit", "suggested_metrics", "matched_words"]
 _SKIP_TOKENS = {"usd", "pct", "cumulative", "share", "people", "by", "of", "to", "held", "issued", "plus"}
+# Extra words a sentence word stands for (the word itself is always kept, so no entry maps a
+# word to itself).
 SYNONYMS = {
-    "killed": "deaths killed", "lives": "deaths", "dead": "deaths", "toll": "deaths", "died": "deaths",
+    "killed": "deaths", "lives": "deaths", "dead": "deaths", "toll": "deaths", "died": "deaths",
     "abducted": "hostages", "abduction": "hostages", "kidnapped": "hostages", "turnover": "trade",
-    "exports": "exports", "imports": "trade", "surged": "growth", "grew": "growth", "rose": "growth",
-    "increase": "growth change", "inhabitants": "population", "people": "population", "home": "population", "residents": "population",
-    "truce": "ceasefire", "joined": "joining joined member", "join": "joining member",
-    "relations": "relations diplomatic", "recognition": "relations recognition", "hunger": "ipc",
-    "food": "ipc", "famine": "famine ipc", "insecurity": "ipc", "invest": "investment",
-    "investment": "investment", "sunni": "sunni", "muslim": "muslim", "displaced": "displaced",
-    "war": "war", "conflict": "war", "months": "duration", "years": "duration", "history": "duration",
+    "imports": "trade", "surged": "growth", "grew": "growth", "rose": "growth",
+    "increase": "growth change", "inhabitants": "population", "people": "population", "home": "population",
+    "residents": "population", "truce": "ceasefire", "joined": "joining member", "join": "joining member",
+    "relations": "diplomatic", "recognition": "relations", "hunger": "ipc", "food": "ipc", "famine": "ipc",
+    "insecurity": "ipc", "invest": "investment", "conflict": "war", "months": "duration", "years": "duration",
+    "history": "duration",
 }
 UNIT_OF_SUFFIX = [("_usd", {"USD"}), ("_pct", {"percent"}), ("_duration", {"years", "months", "days"}),
                   ("_ordinal", {"ordinal"}), ("_rank", {"ordinal"}), ("_people", {"people", "count"}),

@@ -1,30 +1,51 @@
 """Markdown prose for notebook 02, built from the computed tables (never typed-in findings)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
-KIND_WORDS = {"money": "money amounts", "percent": "percentages", "fraction": "fractions", "count": "counts",
-              "label": "labels", "ordinal": "ordinals", "duration": "durations", "age": "ages", "year": "years",
-              "decade": "decades", "date": "calendar dates", "month": "months", "weekday": "weekdays",
-              "relative_date": "relative dates", "relative_offset": "offsets between events", "time": "clock times"}
+from ..wording import date_or_unknown, join_words, plural, verb
+from .verify import claim_sort_key
+
+# Kind of mention -> (singular, plural) words for prose.
+KIND_WORDS = {"money": ("money amount", "money amounts"), "percent": ("percentage", "percentages"),
+              "fraction": ("fraction", "fractions"), "count": ("count", "counts"), "label": ("label", "labels"),
+              "ordinal": ("ordinal", "ordinals"), "duration": ("duration", "durations"), "age": ("age", "ages"),
+              "year": ("year", "years"), "decade": ("decade", "decades"), "date": ("calendar date", "calendar dates"),
+              "month": ("month", "months"), "weekday": ("weekday", "weekdays"),
+              "relative_date": ("relative date", "relative dates"),
+              "relative_offset": ("offset between events", "offsets between events"),
+              "time": ("clock time", "clock times")}
 
 
 def _counts(series: pd.Series, words: dict | None = None) -> str:
+    """'7 counts, 1 relative date': counts of each value, most frequent first."""
     counts = series.value_counts()
-    parts = [f"{n} {(words or {}).get(k, k)}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    parts = []
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        singular, plural_form = (words or {}).get(key, (key, key))
+        parts.append(plural(int(n), singular, plural_form))
     return ", ".join(parts) if parts else "none"
 
 
-def numbers_summary(numbers: pd.DataFrame, published) -> str:
+def numbers_summary(numbers: pd.DataFrame, published: dt.date | None) -> str:
     """One paragraph: how many mentions of which kinds, hedged, and resolved from the date."""
     if numbers.empty:
         return "The article holds no numeric or dated mention."
     hedged = numbers[numbers["hedge"].notna()]
     relative = numbers[numbers["resolved_from"] == "published date"]
-    when = published.isoformat() if published else "unknown (no metadata), so relative dates stay unresolved"
-    return (f"The article holds **{len(numbers)} numeric or dated mentions**: {_counts(numbers['kind'], KIND_WORDS)}. "
-            f"{len(hedged)} carry a hedge ({_counts(hedged['hedge'])}). {len(relative)} were dated from the "
-            f"published date ({when}).")
+    dated = (f"{len(relative)} {verb(len(relative), 'was', 'were')} dated from the published date "
+             f"({date_or_unknown(published)})." if published else
+             f"The published date is {date_or_unknown(published)} (no metadata), so relative dates stay unresolved.")
+    return (f"The article holds **{plural(len(numbers), 'numeric or dated mention')}**: "
+            f"{_counts(numbers['kind'], KIND_WORDS)}. {len(hedged)} {verb(len(hedged), 'carries', 'carry')} a hedge"
+            + (f" ({_counts(hedged['hedge'])})" if len(hedged) else "") + f". {dated}")
+
+
+def by_claim_id(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims in natural claim_id order (C2 before C10)."""
+    return claims.sort_values("claim_id", key=lambda s: s.map(claim_sort_key), kind="stable")
 
 
 def claims_summary(claims: pd.DataFrame) -> str:
@@ -33,9 +54,9 @@ def claims_summary(claims: pd.DataFrame) -> str:
         return "No claim register for this article: the mentions are listed with suggested metrics below."
     polls = claims[claims["verdict"].isna()]
     judged = claims[claims["verdict"].notna()]
-    lines = [f"Of **{len(claims)} registered claims**, {len(polls)} are poll claims left to notebook 03. "
-             f"The other {len(judged)}: {_counts(judged['verdict'])}.", ""]
-    for _, c in judged.sort_values("start").iterrows():
+    lines = [f"Of **{plural(len(claims), 'registered claim')}**, {len(polls)} {verb(len(polls), 'is a poll claim', 'are poll claims')} "
+             f"left to notebook 03. The other {len(judged)}: {_counts(judged['verdict'])}.", ""]
+    for _, c in by_claim_id(judged).iterrows():
         source = f" Source: {c['source_org']} ({c['fact_id']}{', ' + c['url'] if c['url'] else ''})." if c["fact_id"] else ""
         lines.append(f"- **{c['claim_id']}** {c['text']!r} ({c.get('metric_label') or c['metric']}, {c['subject']}): "
                      f"**{c['verdict']}**. "
@@ -47,20 +68,36 @@ def consistency_summary(checks: pd.DataFrame) -> str:
     """Verdict counts and one line per check with its arithmetic."""
     if checks.empty:
         return "No internal check applies to this article's mentions."
-    lines = [f"**{len(checks)} internal checks**: {_counts(checks['verdict'])}.", ""]
+    lines = [f"**{plural(len(checks), 'internal check')}**: {_counts(checks['verdict'])}.", ""]
     for _, k in checks.iterrows():
         lines.append(f"- **{k['check_id']}** ({k['rule']}; {k['claim_ids']}): **{k['verdict']}**. {k['explanation']}")
     return "\n".join(lines)
 
 
+def figure_line(saved: list[str]) -> str:
+    """One line for the files `RunContext.save_figure` wrote: 'saved runs/x/figures/02_a.png
+    (and .svg; also in figures/)'."""
+    if not saved:
+        return "saved nothing"
+    first = saved[0]
+    folder = first.rsplit("/", 1)[0]
+    stem = first.rsplit(".", 1)[0]
+    others = sorted({p.rsplit(".", 1)[1] for p in saved if p.rsplit(".", 1)[0] == stem and p != first})
+    elsewhere = sorted({p.rsplit("/", 1)[0] + "/" for p in saved if p.rsplit("/", 1)[0] != folder})
+    extra = [f"and {join_words(['.' + o for o in others])}"] if others else []
+    extra += [f"also in {join_words(elsewhere)}"] if elsewhere else []
+    return f"saved {first}" + (f" ({'; '.join(extra)})" if extra else "")
+
+
 def conclusion(claims: pd.DataFrame, checks: pd.DataFrame) -> str:
     """What the run means, in three sentences computed from the tables."""
-    judged = claims[claims["verdict"].notna()] if not claims.empty else claims
+    judged = by_claim_id(claims[claims["verdict"].notna()]) if not claims.empty else claims
     parts = []
     if not judged.empty:
         held = judged[judged["verdict"] == "supported"]
         latest = int((held["relation"] == "latest").sum()) if "relation" in held else 0
-        parts.append(f"{len(held)} of {len(judged)} checkable claims agree with a reference for their period"
+        parts.append(f"{len(held)} of {plural(len(judged), 'checkable claim')} {verb(len(held), 'agrees', 'agree')} "
+                     "with a reference for their period"
                      + (f" ({latest} of them with the latest reference before the article's date)" if latest else "")
                      + ".")
         old = judged[judged["verdict"] == "outdated"]
@@ -73,7 +110,8 @@ def conclusion(claims: pd.DataFrame, checks: pd.DataFrame) -> str:
                          + ", ".join(f"{c['claim_id']} {c['text']!r} ({c['verdict']})" for _, c in bad.iterrows()) + ".")
     if not checks.empty:
         wrong = checks[checks["verdict"] == "inconsistent"]
-        parts.append(f"Internally, {len(wrong)} of {len(checks)} checks find an inconsistency"
+        parts.append(f"Internally, {len(wrong)} of {plural(len(checks), 'check')} {verb(len(wrong), 'finds', 'find')} "
+                     "an inconsistency"
                      + (": " + "; ".join(f"{k['check_id']} ({k['rule']}, {k['claim_ids']})" for _, k in wrong.iterrows())
                         if not wrong.empty else "") + ".")
     return " ".join(parts) if parts else "Nothing to conclude: the article has no registered claims or applicable checks."

@@ -4,6 +4,9 @@ supported: a reference for the claim's period agrees within tolerance; contradic
 claim's period disagrees; outdated: disagrees with the reference current for the claim's period
 but agrees with an earlier one (the explanation names when it was true); unsupported: no
 reference for the claim's period (the nearest one is cited with how far off it is).
+A `current` claim with no reference covering the article's date is judged against the latest
+earlier reference, but only when that reference is at most `max_reference_age_years` old; an
+older one is cited as the nearest (with its age) and the claim is unsupported.
 A claim that states no period is supported by any agreeing reference, but a disagreeing one
 cannot contradict it (nothing says the reference is for the claim's period): it is unsupported.
 Reference rows are chosen by metric, subject and period, never named by the register; a
@@ -24,6 +27,7 @@ from .labels import labels_or_default, metric_label
 from .periods import Period, gap_words, iso_span, precision_words, relation, row_period_label
 from .register import POLL_TOPIC
 from .subjects import subject_key
+from ..wording import plural
 from .tolerance import (agree, claim_interval, fmt_interval, fmt_number, fmt_quantity, ratio, reference_interval,
                         touches_only)
 
@@ -37,14 +41,22 @@ COMPATIBLE_UNITS = {"USD": {"USD"}, "percent": {"percent"}, "people": {"people",
                     "count": {"people", "count"}, "ordinal": {"rank"}, "years": {"years"},
                     "months": {"months"}, "days": {"days"}}
 _CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
-_NEAREST_ORDER = {"annualised": 0, "part": 1, "other": 2, "earlier": 3, "later": 3, "unknown": 4}
+_NEAREST_ORDER = {"annualised": 0, "part": 1, "other": 2, "stale": 3, "earlier": 3, "later": 3, "unknown": 4}
+# How old (years from the end of its period to the article's date) the latest reference may be
+# and still stand for a figure the article states as current. National statistics offices and
+# the international series built on them (population estimates, trade, surveys of religion or
+# language) publish or revise at least every few years, and shares of a population drift by
+# several points within a decade; five years spans one typical revision cycle, so a reference
+# older than that cannot say what is true at the article's date.
+MAX_REFERENCE_AGE_YEARS = 5.0
 _FOR_PERIOD = ("same", "latest", "unstated")
 RELATION_WORDS = {"same": "for the claim's period", "unstated": "no period stated by the claim",
                   "earlier": "for an earlier period", "later": "for a later period",
                   "part": "for part of the claim's period", "annualised": "annualised from part of the period",
-                  "other": "for a different period", "unknown": "for an unstated period"}
+                  "other": "for a different period", "unknown": "for an unstated period",
+                  "stale": "the latest available reference, too old to stand for the article's date"}
 
-__all__ = ["CLAIM_COLUMNS", "VERDICTS", "candidate_rows", "subject_key", "verify_claims"]
+__all__ = ["CLAIM_COLUMNS", "MAX_REFERENCE_AGE_YEARS", "VERDICTS", "claim_sort_key", "candidate_rows", "subject_key", "verify_claims"]
 
 
 def candidate_rows(facts: pd.DataFrame, metrics: list[str], subject: str) -> tuple[pd.DataFrame, bool]:
@@ -56,20 +68,29 @@ def candidate_rows(facts: pd.DataFrame, metrics: list[str], subject: str) -> tup
     return (same, True) if not same.empty else (by_metric, False)
 
 
-def verify_claims(located: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per located claim (see `register.locate_claims`) with its verdict.
+def claim_sort_key(claim_id: str) -> tuple:
+    """Natural order of claim ids: C2 before C10, then the text."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|\D+", str(claim_id)))
+
+
+def verify_claims(located: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None,
+                  max_reference_age_years: float = MAX_REFERENCE_AGE_YEARS) -> pd.DataFrame:
+    """One row per located claim (see `register.locate_claims`) with its verdict, sorted by claim_id.
 
     `labels` ({metric: readable label}, `analysis.reference.metric_labels`) word the
     explanations; None reads them from data/reference. Columns: CLAIM_COLUMNS. The contract's
     columns come first (claim_id ... explanation); then mention_id, period (the claim's),
     relation (of the cited reference period to it: same, latest (the latest reference before a
-    current claim's date), unstated, earlier, later, part, annualised, other, unknown),
+    current claim's date), stale (the same, but older than `max_reference_age_years`: the claim
+    is unsupported), unstated, earlier, later, part, annualised, other, unknown),
     claim_low/claim_high and reference_low/reference_high (the intervals compared), true_as_of
     (for outdated claims), attributed_to, topic and metric_label. Poll claims (topic 'polls')
     get no verdict here: their explanation points to the poll notebook.
     """
     labels = labels_or_default(labels)
-    rows = [_verify_one(c, facts, labels) for _, c in located.iterrows()]
+    rows = [_verify_one(c, facts, labels, max_reference_age_years) for _, c in located.iterrows()]
+    rows.sort(key=lambda r: claim_sort_key(r["claim_id"]))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
@@ -79,7 +100,7 @@ def _base(c: pd.Series, labels: dict[str, str]) -> dict:
             "metric_label": metric_label(c["metric"], labels)}
 
 
-def _verify_one(c: pd.Series, facts: pd.DataFrame, labels: dict[str, str]) -> dict:
+def _verify_one(c: pd.Series, facts: pd.DataFrame, labels: dict[str, str], max_age: float) -> dict:
     out = _base(c, labels)
     if c["topic"] == POLL_TOPIC:
         return {**out, "verdict": None, "explanation": (
@@ -99,7 +120,7 @@ def _verify_one(c: pd.Series, facts: pd.DataFrame, labels: dict[str, str]) -> di
     if rows.empty:
         return {**out, "verdict": "unsupported", "explanation": (
             f"No reference of {names} is in a unit comparable with {c['unit']}.")}
-    return {**out, **_verify_number(c, rows, same_subject, labels)}
+    return {**out, **_verify_number(c, rows, same_subject, labels, max_age)}
 
 
 def _source(row: pd.Series) -> dict:
@@ -114,8 +135,9 @@ def _best(rows: pd.DataFrame) -> pd.Series:
     return order.iloc[0]
 
 
-def _compare(c: pd.Series, rows: pd.DataFrame, claim: tuple[float, float]) -> pd.DataFrame:
-    """The rows with their relation to the claim's period, interval, agreement and ratio."""
+def _compare(c: pd.Series, rows: pd.DataFrame, claim: tuple[float, float], max_age: float) -> pd.DataFrame:
+    """The rows with their relation to the claim's period, interval, agreement and ratio; for a
+    current claim the latest earlier rows are 'latest', or 'stale' when older than `max_age` years."""
     period: Period = c["_period"]
     rows = rows.copy()
     rows["_rel"] = [relation(r["period_start"], r["period_end"], period,
@@ -130,16 +152,18 @@ def _compare(c: pd.Series, rows: pd.DataFrame, claim: tuple[float, float]) -> pd
         earlier = rows[rows["_rel"] == "earlier"]
         if not earlier.empty:
             ends = earlier["period_end"].map(lambda e: iso_span(e)[0])
-            rows.loc[ends[ends == ends.max()].index, "_rel"] = "latest"
+            age = (period.end_lo - iso_span(earlier.loc[ends.idxmax(), "period_end"])[1]).days / 365.25
+            rows.loc[ends[ends == ends.max()].index, "_rel"] = "latest" if age <= max_age else "stale"
     return rows
 
 
-def _verify_number(c: pd.Series, rows: pd.DataFrame, same_subject: bool, labels: dict[str, str]) -> dict:
+def _verify_number(c: pd.Series, rows: pd.DataFrame, same_subject: bool, labels: dict[str, str],
+                   max_age: float) -> dict:
     low, high, rule = claim_interval(float(c["value"]), c["bound"] if isinstance(c["bound"], str) else None,
                                      None if pd.isna(c["step"]) else float(c["step"]), c["unit"])
     period: Period = c["_period"]
-    rows = _compare(c, rows, (low, high))
-    words = _RefWords(c["unit"], period, labels)
+    rows = _compare(c, rows, (low, high), max_age)
+    words = _RefWords(c["unit"], period, labels, max_age)
     claim_says = f"'{c['text']}' ({rule}: {fmt_interval(low, high, c['unit'])})"
     same = rows[rows["_rel"].isin(_FOR_PERIOD)] if same_subject else rows.iloc[0:0]
     result = {"claim_low": low, "claim_high": high}
@@ -158,11 +182,12 @@ def _verify_number(c: pd.Series, rows: pd.DataFrame, same_subject: bool, labels:
         if not earlier_ok.empty:
             verdict = "outdated"
             ends = sorted(earlier_ok["period_end"])
-            when = f"as of {ends[0]}" if ends[0] == ends[-1] else f"from {ends[0]} to {ends[-1]}"
+            first, last_end = _same_precision(ends[0], ends[-1])
+            when = f"as of {last_end}" if first == last_end else f"from {first} to {last_end}"
             last = earlier_ok.sort_values(["period_end", "fact_id"]).iloc[-1]
             result["true_as_of"] = ends[-1]
-            text = (f"{claim_says} disagrees with {words(ref)}; it agrees with {len(earlier_ok)} earlier "
-                    f"reference(s), the latest {words(last, False)} [{last['fact_id']}]: the figure was true {when}")
+            text = (f"{claim_says} disagrees with {words(ref)}; it agrees with "
+                    f"{plural(len(earlier_ok), 'earlier reference')}, the latest {words(last, False)} [{last['fact_id']}]: the figure was true {when}")
         else:
             verdict = "contradicted"
             text = f"{claim_says} {_fails(ref, c['unit'], words(ref))}"
@@ -181,7 +206,9 @@ def _verify_number(c: pd.Series, rows: pd.DataFrame, same_subject: bool, labels:
         others = len(same) - 1
         if others:
             n_agree = int(same["_agree"].sum()) - (1 if verdict == "supported" else 0)
-            text += f"; {others} other reference(s) for the period, {n_agree} of them agreeing"
+            text += (f"; {plural(others, 'other reference')} for the period, "
+                     + (("agreeing" if n_agree else "not agreeing") if others == 1
+                        else f"{n_agree or 'none'} of them agreeing"))
     text += f"; ratio {ref['_ratio']:.2f}." if np.isfinite(ref["_ratio"]) else "."
     if c["attributed_to"] and not _same_source(c["attributed_to"], str(ref["source_org"])):
         text += f" The article attributes the figure to {c['attributed_to']}; the reference is from {ref['source_org']}."
@@ -189,6 +216,13 @@ def _verify_number(c: pd.Series, rows: pd.DataFrame, same_subject: bool, labels:
             "ratio": round(float(ref["_ratio"]), 4) if np.isfinite(ref["_ratio"]) else None,
             "reference_low": float(ref["_lo"]), "reference_high": float(ref["_hi"]),
             "relation": ref["_rel"], "explanation": text}
+
+
+def _same_precision(first: str, last: str) -> tuple[str, str]:
+    """Two ISO dates written at the coarser of their precisions ('2025-04-30', '2025-05' ->
+    '2025-04', '2025-05')."""
+    width = min(len(first), len(last))
+    return first[:width], last[:width]
 
 
 def _fails(ref: pd.Series, unit: str, other: str, would: bool = False) -> str:
@@ -211,8 +245,8 @@ class _RefWords:
     """Words for a reference row: '67,194 for 2023-10-07..2025-10-09 (Gaza Ministry of Health,
     for the claim's period)'."""
 
-    def __init__(self, unit: str, period: Period, labels: dict[str, str]):
-        self.unit, self.period, self.labels = unit, period, labels
+    def __init__(self, unit: str, period: Period, labels: dict[str, str], max_age: float = MAX_REFERENCE_AGE_YEARS):
+        self.unit, self.period, self.labels, self.max_age = unit, period, labels, max_age
 
     def __call__(self, ref: pd.Series, relation_words: bool = True) -> str:
         lo, hi, unit = ref["_lo"], ref["_hi"], self.unit
@@ -230,6 +264,10 @@ class _RefWords:
         return f"{shown} {period} ({ref['source_org']}{self._relation(ref) if relation_words else ''})"
 
     def _relation(self, ref: pd.Series) -> str:
+        if ref["_rel"] == "stale":
+            end = iso_span(ref["period_end"])[1]
+            return (f"; the latest available reference, {gap_words(end, self.period.end_lo)} before the article's "
+                    f"date, older than the {self.max_age:g}-year limit for a figure stated as current")
         if ref["_rel"] == "latest":
             end = iso_span(ref["period_end"])[1]
             if end >= self.period.end_lo:

@@ -9,6 +9,7 @@ import pandas as pd
 from ..claims.labels import metric_label
 from ..claims.periods import MONTHS_PER_UNIT, months_between
 from ..claims.tolerance import fmt_interval, overlap
+from ..wording import plural
 from ..claims.subjects import subject_key
 from .base import Check, day, explicit_dates, fmt_day, interval, resolved_days
 
@@ -42,6 +43,7 @@ def year_plus_duration(numbers: pd.DataFrame, located: pd.DataFrame, published: 
     anchor, anchor_id = anchor_date(numbers, published)
     if anchor is None or located.empty:
         return []
+    anchor_words = "the latest date the text gives" if anchor_id else "the published date"
     checks = []
     starts = located[located["unit"].isin(["year", "date"]) & (located["mention_id"] != anchor_id)]
     for _, dur in _to_present(located).iterrows():
@@ -51,13 +53,13 @@ def year_plus_duration(numbers: pd.DataFrame, located: pd.DataFrame, published: 
             lo, hi, rule = interval(dur)
             ok = overlap((lo, hi), elapsed)
             year = first.year
+            arithmetic = "" if ok else f"; {year} + {dur['value']:g} years = {year + dur['value']:g}, not {anchor.year}"
             checks.append(Check(
                 "year arithmetic", [start["mention_id"], dur["mention_id"]] + ([anchor_id] if anchor_id else []),
                 "consistent" if ok else "inconsistent",
-                f"{year} + {dur['value']:g} years = {year + dur['value']:g}, against {anchor.year}, the year of "
-                f"{anchor.isoformat()}: from {start['text']} to {anchor.isoformat()} is "
-                f"{elapsed[0]:.1f}-{elapsed[1]:.1f} years, and '{dur['text']}' allows {fmt_interval(lo, hi, 'years')}"
-                f" ({rule}).", int(start["start"])))
+                f"'{dur['text']}' ({rule}: {fmt_interval(lo, hi, 'years')}) {'covers' if ok else 'does not cover'} "
+                f"{start['text']} to {anchor.isoformat()}, {anchor_words} ({elapsed[0]:.1f}-{elapsed[1]:.1f} years)"
+                f"{arithmetic}.", int(start["start"])))
     return checks
 
 
@@ -153,7 +155,7 @@ def offsets_vs_dates(numbers: pd.DataFrame) -> list[Check]:
         other = near.loc[near["date_start"].map(lambda s: abs((day(s) - expected).days)).idxmin()]
         given = day(other["date_start"])
         ok = given == expected
-        off_by = "" if ok else f", {abs((given - expected).days)} day(s) off"
+        off_by = "" if ok else f", {plural(abs((given - expected).days), 'day')} off"
         how = "resolved against the published date" if subject["resolved_from"] == "published date" else "as written"
         checks.append(Check(
             "offset vs dates", [subject["mention_id"], off["mention_id"], other["mention_id"]],

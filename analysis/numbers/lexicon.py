@@ -111,3 +111,8 @@ LABEL_WORDS = {"article", "section", "chapter", "title", "amendment", "route", "
                "page", "vol", "no", "act", "rule", "number", "district", "precinct", "gate",
                "terminal", "platform", "channel", "episode", "season", "version", "model",
                "apartment", "suite", "unit", "box", "interstate", "row", "item", "part"}
+# Capitalised names of securities that an 'N-year' right before them names, as a maturity that is
+# part of the name ("the 10-year Treasury", "the 30-year Bund"), not a span of time.
+SECURITY_NAMES = {"Treasury", "Treasuries", "T-note", "T-notes", "T-bond", "T-bonds", "Bund", "Bunds",
+                  "Gilt", "Gilts", "JGB", "JGBs", "OAT", "OATs", "BTP", "BTPs", "TIPS", "Note", "Notes",
+                  "Bond", "Bonds"}

@@ -5,7 +5,8 @@ import re
 from collections.abc import Iterator
 
 from .base import Mention
-from .lexicon import CURRENCIES, FRACTIONS, LABEL_WORDS, TIME_UNITS
+from .lexicon import (CURRENCIES, FRACTIONS, LABEL_WORDS, MONTH_ABBREVIATIONS, MONTHS, SECURITY_NAMES, TIME_UNITS,
+                      WEEKDAYS)
 from .parse import DIGITS, NUMBER, ORDINAL_WORD, SCALE_WORDS, digit_step, ordinal_value, parse_amount
 
 _F = re.IGNORECASE
@@ -26,6 +27,9 @@ _ORDINAL = re.compile(rf"\b(?P<word>{ORDINAL_WORD}|\d+(?:st|nd|rd|th))\b", _F)
 _COUNT = re.compile(rf"(?<![\w.,$€£¥/-])(?P<num>{DIGITS})(?:\s+(?P<scale>{SCALE_WORDS}))?(?![\w%/]|-\w)", _F)
 _WORD_COUNT = re.compile(rf"\b(?P<num>{NUMBER})(?:[\s-]+(?P<scale>{SCALE_WORDS}))?\b", _F)
 _A_SCALE = re.compile(rf"\b(?P<num>a|half a)\s+(?P<scale>{SCALE_WORDS})\b", _F)
+# The word right before a number, when only spaces separate them ('S&P', 'Boeing', 'FTSE').
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘/]))([A-Za-z][A-Za-z0-9&'’.-]*[A-Za-z0-9&])[ \t]+$")
+_NOT_NAMES = {w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)}
 
 
 def find_money(text: str) -> Iterator[Mention]:
@@ -60,8 +64,21 @@ def find_durations(text: str) -> Iterator[Mention]:
             continue
         base, factor = TIME_UNITS[m["unit"].lower()]
         value, step = parse_amount(m["num"])
+        if _duration_in_name(text, m):
+            yield Mention(m.start(), m.end(), m.group(), value, "", "label", step, priority=3)
+            continue
         kind = "age" if m["old"] else "duration"
         yield Mention(m.start(), m.end(), m.group(), value * factor, base, kind, step * factor, priority=3)
+
+
+def _duration_in_name(text: str, m: re.Match) -> bool:
+    """Whether 'N years' is part of a name: its unit is capitalised ('the Five-Year Plan'), or an
+    'N-year' names the maturity of a security ('the 10-year Treasury'); '33-year history' and
+    'a 40-year Senate career' stay durations."""
+    if m["unit"][0].isupper():
+        return True
+    follower = re.match(r"\s+([A-Za-z][\w-]*)", text[m.end():m.end() + 30])
+    return "-" in m.group() and not m["plural"] and bool(follower) and follower.group(1) in SECURITY_NAMES
 
 
 def find_ordinals(text: str) -> Iterator[Mention]:
@@ -90,7 +107,8 @@ def find_counts(text: str) -> Iterator[Mention]:
     for m in _COUNT.finditer(text):
         value, step = parse_amount(m["num"], m["scale"])
         prev = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, m.start() - 16):m.start()])
-        kind = "label" if prev and prev.group(1).lower() in LABEL_WORDS else "count"
+        named = not m["scale"] and m["num"].isdigit() and _after_name(text, m.start())
+        kind = "label" if named or (prev and prev.group(1).lower() in LABEL_WORDS) else "count"
         yield Mention(m.start(), m.end(), m.group(), value, "count" if kind == "count" else "", kind, step,
                       priority=1)
     for m in _WORD_COUNT.finditer(text):
@@ -99,6 +117,10 @@ def find_counts(text: str) -> Iterator[Mention]:
         if m["num"].lower() == "one" and not m["scale"]:
             continue  # 'one' alone is mostly a pronoun or determiner
         value, step = parse_amount(m["num"], m["scale"])
+        if m["num"][0].isupper() and not _sentence_start(text, m.start()):
+            # a spelled number capitalised inside a sentence names something ('the Big Four')
+            yield Mention(m.start(), m.end(), m.group(), value, "", "label", step, priority=1)
+            continue
         yield Mention(m.start(), m.end(), m.group(), value, "count", "count", step, priority=1)
     for m in _A_SCALE.finditer(text):
         base, step = parse_amount("1", m["scale"])
@@ -107,7 +129,23 @@ def find_counts(text: str) -> Iterator[Mention]:
 
 
 def _sentence_start(text: str, offset: int) -> bool:
-    return re.search(r"(^|[.!?]\s+|\n\s*)$", text[max(0, offset - 3):offset]) is not None
+    """Whether a word at `offset` opens a sentence, a line, a quotation or a clause after a colon."""
+    return re.search(r"(^|[.!?:;][\"”’)]?\s+|\n\s*)[\"“‘(\[]?$", text[max(0, offset - 5):offset]) is not None
+
+
+def _after_name(text: str, offset: int) -> bool:
+    """Whether plain digits at `offset` belong to the capitalised name before them ('S&P 500',
+    'Fortune 500', 'Boeing 737', 'Formula 1'): the word before is capitalised, not a month or
+    weekday or possessive, and inside a sentence (or an acronym such as 'FTSE' or 'S&P' when it
+    opens one)."""
+    hit = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
+    if not hit:
+        return False
+    word = hit.group(1)
+    if not word[0].isupper() or word.lower() in _NOT_NAMES or re.search(r"['’]s$", word):
+        return False
+    acronym = "&" in word or sum(ch.isupper() for ch in word) >= 2
+    return acronym or not _sentence_start(text, hit.start(1))
 
 
 __all__ = ["find_money", "find_percentages", "find_durations", "find_ordinals", "find_counts", "digit_step"]
