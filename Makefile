@@ -23,7 +23,7 @@ run: $(STAMP)  ## run the whole suite on the default article into runs/<slug>/ (
 test: $(STAMP) unit nbval  ## unit tests, then nbval on every committed notebook
 
 unit: $(STAMP)
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q -rs tests
 
 nbval: $(STAMP)
 	$(PY) -m pytest -q --nbval notebooks --sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider

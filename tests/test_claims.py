@@ -150,6 +150,12 @@ def test_seed_register_holds_no_verdicts_or_reference_values():
     facts = load_facts()
     assert not any(v in text for v in VERDICTS)
     assert not any(fid in text for fid in facts["fact_id"])
+    # every number in the register is the article's own words (or a claim id), never a reference value
+    article = (paths.ARTICLES / f"{paths.DEFAULT_SLUG}.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        body = line.split("#")[0]
+        for number in re.findall(r"(?<![\w-])\d[\d,.]*\d|(?<![\w-])\d", body):
+            assert number in article or re.search(rf"\bC{number}\b", body), f"{number!r} in: {line.strip()}"
 
 
 def test_claims_table_follows_the_contract(seed_claims):

@@ -12,7 +12,7 @@ NOTEBOOK = paths.NOTEBOOKS / "02_trade_and_population_figures.ipynb"
 
 
 def test_notebook_runs_on_an_article_without_register(shared, tmp_path):
-    papermill = pytest.importorskip("papermill")
+    import papermill
     docs = [json.loads(line) for line in (shared / "benchmarks" / "polnear" / "dev.jsonl").open(encoding="utf-8")]
     doc = next(d for d in docs if sum(ch.isdigit() for ch in d["text"]) >= 10)
     article = tmp_path / "benchmark-article.txt"

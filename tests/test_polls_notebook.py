@@ -16,7 +16,7 @@ KEYS = ["claim_id", "country", "poll_id", "population"]
 
 
 def execute(tmp_path, **parameters):
-    papermill = pytest.importorskip("papermill")
+    import papermill
     out = tmp_path / "out.ipynb"
     papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"run_dir": str(tmp_path), **parameters},
                                kernel_name="python3", cwd=str(paths.NOTEBOOKS), progress_bar=False)

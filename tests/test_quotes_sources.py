@@ -195,7 +195,7 @@ def test_seed_general_properties(seed_article):
 def test_notebook_runs_on_an_article_without_sources(tmp_path):
     """Notebook 01 on an article the reference table knows nothing about, and with a custom
     reference folder holding one row for it."""
-    papermill = pytest.importorskip("papermill")
+    import papermill
     from analysis import paths
 
     article = tmp_path / "other.txt"

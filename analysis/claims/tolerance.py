@@ -1,9 +1,9 @@
 """How wide a stated figure is: intervals from the hedge word and the number's precision.
 
 - about / approximately / roughly (bound `approx`): +-10%.
-- over / more than / at least (`at_least`): at least X and not far above it (within 10%):
-  "over 43,000" does not describe 67,000.
-- nearly / almost / up to (`at_most`): at most X and not far below it (within 10%).
+- over / more than / at least (`at_least`): at least X and not far above it (within
+  BOUND_BAND): DESIGN.md says only "at least X"; the band is ours, see BOUND_BAND.
+- nearly / almost / up to (`at_most`): at most X and not far below it (within BOUND_BAND).
 - a bare number: rounding at its last significant digit ("1,200" covers 1,150-1,250).
 Reference rows get the same treatment from their `qualifier`, `value_low` and `value_high`.
 """
@@ -15,7 +15,13 @@ import pandas as pd
 
 from ..numbers.parse import digit_step
 
-APPROX = 0.10  # relative tolerance of approx, and of how far over/nearly may stray
+APPROX = 0.10  # relative tolerance of about / approximately / roughly (DESIGN.md)
+# How far above "over X" (below "nearly X") the true figure may lie. News writing rounds a bound
+# to the nearest round number below the figure it knows: a writer who knows 65,000 writes "over
+# 60,000", not "over 40,000". A reference far beyond the bound therefore describes a later or
+# different figure. The band equals the approx tolerance, so "over X" is never read more loosely
+# than "about X"; without a band no growing quantity could ever be found `outdated`.
+BOUND_BAND = APPROX
 
 
 def claim_interval(value: float, bound: str | None, step: float | None, unit: str = "") -> tuple[float, float, str]:
@@ -25,9 +31,9 @@ def claim_interval(value: float, bound: str | None, step: float | None, unit: st
     if bound == "approx":
         return value * (1 - APPROX), value * (1 + APPROX), "approximate: +-10%"
     if bound == "at_least":
-        return value, value * (1 + APPROX), "a lower bound: at least the figure, less than 10% above"
+        return value, value * (1 + BOUND_BAND), f"a lower bound: at least the figure, less than {BOUND_BAND:.0%} above"
     if bound == "at_most":
-        return value * (1 - APPROX), value, "an upper bound: at most the figure, less than 10% below"
+        return value * (1 - BOUND_BAND), value, f"an upper bound: at most the figure, less than {BOUND_BAND:.0%} below"
     if step:
         return value - step / 2, value + step / 2 * (1 - HALF_OPEN), f"rounded: +-{fmt_number(step / 2)}"
     return value, value, "exact"
@@ -44,9 +50,9 @@ def reference_interval(row: pd.Series) -> tuple[float, float]:
     if qualifier == "approx":
         return value * (1 - APPROX), value * (1 + APPROX)
     if qualifier == "at_least":
-        return low if low is not None else value, high if high is not None else value * (1 + APPROX)
+        return low if low is not None else value, high if high is not None else value * (1 + BOUND_BAND)
     if qualifier == "at_most":
-        return low if low is not None else value * (1 - APPROX), high if high is not None else value
+        return low if low is not None else value * (1 - BOUND_BAND), high if high is not None else value
     if row["unit"] == "rank":
         return value, value
     step = digit_step(str(row["value"]))

@@ -121,7 +121,7 @@ def _fitting_events(c: pd.Series, start: dt.date, allowed: tuple[float, float], 
         if when is None or when < start:
             continue
         months = months_between(start, when)
-        fits = allowed[0] <= months <= allowed[1] + 0.5
+        fits = allowed[0] <= months <= allowed[1]
         parts.append(f"{e['value']} ({months:.1f} months, {'fits' if fits else 'does not fit'}; "
                      f"{e['source_org']}, {e['fact_id']})")
     event = metric_label(c["ends_with"], labels)

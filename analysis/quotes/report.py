@@ -9,7 +9,8 @@ from .tables import UNATTRIBUTED, named_vs_anonymous, voice_by
 
 
 def _pct(x: float) -> str:
-    return f"{100 * x:.0f}%"
+    """A share as a whole percentage; a share above 0 that rounds to 0 reads '<1%'."""
+    return "<1%" if 0 < x < 0.005 else f"{100 * x:.0f}%"
 
 
 def _attributed(quotes: pd.DataFrame) -> str:
@@ -32,12 +33,20 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
     lines = [f"- The article holds **{plural(len(quotes), 'quotation')}** "
              f"({plural(total_words, 'quoted word')}); {_attributed(quotes)}."]
     top = by_speaker.iloc[0]
-    lines.append(f"- The most quoted speaker is **{top['speaker']}**: "
-                 f"{plural(int(top['quotes']), 'quotation')}, {plural(int(top['words']), 'word')} "
-                 f"({_pct(top['share_of_words'])} of all quoted words).")
+    most = by_speaker.sort_values(["quotes", "words"], ascending=False, kind="stable").iloc[0]
+    lines.append(f"- By quoted words the most quoted speaker is **{top['speaker']}**: "
+                 f"{plural(int(top['words']), 'word')} ({_pct(top['share_of_words'])} of all quoted "
+                 f"words) in {plural(int(top['quotes']), 'quotation')}.")
+    if most["speaker"] != top["speaker"]:
+        lines.append(f"- By number of quotations it is **{most['speaker']}**: "
+                     f"{plural(int(most['quotes']), 'quotation')}, {plural(int(most['words']), 'word')}.")
     sides = by_aff[by_aff["affiliation"] != UNATTRIBUTED]
     if len(sides):
-        parts = [f"{r.affiliation} {_pct(r.share_of_words)}" for r in sides.head(4).itertuples()]
+        shown = sides.head(4)
+        parts = [f"{r.affiliation} {_pct(r.share_of_words)}" for r in shown.itertuples()]
+        rest = sides.iloc[len(shown):]
+        if len(rest):
+            parts.append(f"{plural(len(rest), 'other side')} {_pct(rest['share_of_words'].sum())}")
         lines.append(f"- By side, the quoted words split: {'; '.join(parts)}.")
     nva = named_vs_anonymous(quotes).set_index("source")["quotes"].astype(int)
     lines.append(f"- {plural(nva['named'], 'quotation')} {verb(nva['named'], 'comes', 'come')} "
