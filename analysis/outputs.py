@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from . import paths  # noqa: E402
-from .article import Article, load_article  # noqa: E402
+from . import paths
+from .article import Article, load_article
 
 FIGURE_DPI = 100
 FIGURE_STYLE = {
@@ -50,14 +48,14 @@ def write_table(df: pd.DataFrame, path: Path) -> Path:
     return path
 
 
-def save_figure(fig: plt.Figure, name: str, folders: list[Path]) -> list[Path]:
+def save_figure(fig: Figure, name: str, folders: list[Path]) -> list[Path]:
     """Save `fig` as `<name>.png` and `<name>.svg` in each folder, with no timestamps in them."""
     import io
 
     written = []
     for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
         buf = io.BytesIO()
-        with plt.rc_context({"svg.hashsalt": FIGURE_STYLE["svg.hashsalt"]}):
+        with matplotlib.rc_context({"svg.hashsalt": FIGURE_STYLE["svg.hashsalt"]}):
             fig.savefig(buf, format=fmt, dpi=FIGURE_DPI, metadata=metadata)
         for folder in folders:
             target = Path(folder) / f"{name}.{fmt}"
@@ -86,7 +84,7 @@ class RunContext:
         """Write `tables/<name>.csv`; returns the path relative to the project for display."""
         return paths.relative(write_table(df, self.tables_dir / f"{name}.csv"))
 
-    def save_figure(self, fig: plt.Figure, name: str) -> list[str]:
+    def save_figure(self, fig: Figure, name: str) -> list[str]:
         """Save a figure to the run (and to figures/ for the default article)."""
         folders = [self.figures_dir] + ([paths.FIGURES] if self.publish_figures else [])
         return [paths.relative(p) for p in save_figure(fig, name, folders)]
@@ -101,7 +99,8 @@ def open_run(article: str | Path, run_dir: str | Path = "") -> RunContext:
     """
     loaded = load_article(article)
     target = paths.resolve(run_dir) if str(run_dir) else paths.run_dir(loaded.slug)
-    plt.rcParams.update(FIGURE_STYLE)
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update(FIGURE_STYLE)
     is_default = paths.resolve(article).resolve() == paths.DEFAULT_ARTICLE.resolve()
     publish = is_default and not str(run_dir)
     return RunContext(loaded, target, publish)

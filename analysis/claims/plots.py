@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 import numpy as np
 import pandas as pd
 
@@ -25,8 +28,9 @@ RATIO_TICKS = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0, 20.0
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _empty(message: str) -> plt.Figure:
-    fig, ax = plt.subplots(figsize=SIZE)
+def _empty(message: str) -> Figure:
+    fig = Figure(figsize=SIZE)
+    ax = fig.subplots()
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
     return fig
@@ -36,9 +40,9 @@ def _fixed_ticks(axis, candidates, fmt) -> None:
     """Ticks at the candidate values inside the axis limits, written by `fmt`; no minor labels."""
     lo, hi = sorted(axis.axes.get_xlim() if axis is axis.axes.xaxis else axis.axes.get_ylim())
     ticks = [v for v in candidates if lo <= v <= hi]
-    axis.set_major_locator(plt.FixedLocator(ticks))
-    axis.set_major_formatter(plt.FuncFormatter(lambda v, _: fmt(v)))
-    axis.set_minor_formatter(plt.NullFormatter())
+    axis.set_major_locator(FixedLocator(ticks))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: fmt(v)))
+    axis.set_minor_formatter(NullFormatter())
 
 
 def ratio_words(v: float) -> str:
@@ -65,14 +69,15 @@ def period_words(start: str | None, end: str | None) -> str:
     return span_label(lo, hi)
 
 
-def plot_claims_vs_reference(claims: pd.DataFrame) -> plt.Figure:
+def plot_claims_vs_reference(claims: pd.DataFrame) -> Figure:
     """Each numeric claim's interval and its reference's interval, as ratios to the reference
     value on a log scale; the claim's point is coloured by verdict."""
     rows = claims[claims["ratio"].notna() & claims["verdict"].notna()].copy()
     if rows.empty:
         return _empty("No numeric claim with a reference value")
     rows = rows.sort_values("claim_id", key=lambda s: s.map(claim_sort_key), ascending=False, kind="stable")
-    fig, ax = plt.subplots(figsize=SIZE)
+    fig = Figure(figsize=SIZE)
+    ax = fig.subplots()
     for y, (_, c) in enumerate(rows.iterrows()):
         ref = float(c["reference_value"])
         ax.plot([c["reference_low"] / ref, c["reference_high"] / ref], [y, y], color="#bbbbbb", lw=9,
@@ -86,7 +91,7 @@ def plot_claims_vs_reference(claims: pd.DataFrame) -> plt.Figure:
     ax.set_yticks(range(len(rows)), [f"{c['claim_id']} '{c['text']}' ({c['metric_label']})"
                                      for _, c in rows.iterrows()], fontsize=8)
     ax.set_xlabel("claim ÷ reference (log scale); grey: reference range, line: claim range", fontsize=9)
-    handles = [plt.Line2D([], [], color=col, marker="o", lw=2.5, label=v) for v, col in VERDICT_COLOURS.items()
+    handles = [Line2D([], [], color=col, marker="o", lw=2.5, label=v) for v, col in VERDICT_COLOURS.items()
                if v in set(rows["verdict"])]
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
     ax.set_title("Claims against their references")
@@ -110,13 +115,14 @@ def _series(facts: pd.DataFrame, metric: str, subject: str) -> pd.DataFrame:
     return rows.assign(when=rows["period_end"].map(lambda e: iso_span(e)[0])).sort_values(["when", "fact_id"])
 
 
-def plot_reference_timeline(claim: pd.Series | None, facts: pd.DataFrame, published: dt.date | None) -> plt.Figure:
+def plot_reference_timeline(claim: pd.Series | None, facts: pd.DataFrame, published: dt.date | None) -> Figure:
     """Reference values of the claim's quantity over time, with the article's figure and date."""
     if claim is None:
         return _empty("No claimed quantity with several dated references")
     rows = _series(facts, claim["metric"], claim["subject"])
     label = claim["metric_label"]
-    fig, ax = plt.subplots(figsize=SIZE)
+    fig = Figure(figsize=SIZE)
+    ax = fig.subplots()
     ax.plot(rows["when"], rows["value_num"], "-o", color=REFERENCE_COLOUR,
             label=f"reference values ({len(rows)}, by end of period)")
     value = float(claim["value"])
@@ -125,7 +131,7 @@ def plot_reference_timeline(claim: pd.Series | None, facts: pd.DataFrame, publis
         ax.axvline(published, color="black", ls=":", lw=1, label=f"article published {published.isoformat()}")
         ax.plot([published], [value], "D", color="#d95f02")
     ax.set_ylabel(f"{label} ({claim['unit']})")
-    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: fmt_quantity(v, claim["unit"])))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_quantity(v, claim["unit"])))
     ax.set_title(f"{claim['subject']}: {label} over time ({claim['claim_id']}: {claim['verdict']})")
     ax.legend(fontsize=8, frameon=False, loc="upper left")
     fig.autofmt_xdate()
@@ -166,14 +172,15 @@ def _short(source: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None) -> plt.Figure:
+def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
     """The article's money claims next to the reference trade values for the same subjects
     (horizontal bars on a log scale, one group per claim, separated by a line; each reference
     bar names its subject)."""
     bars = trade_bars(claims, facts, labels_or_default(labels))
     if bars.empty:
         return _empty("No trade figures claimed")
-    fig, ax = plt.subplots(figsize=SIZE)
+    fig = Figure(figsize=SIZE)
+    ax = fig.subplots()
     y = np.arange(len(bars))[::-1]
     floor = bars["value"].min() / 2
     ax.barh(y, bars["value"] - floor, left=floor, color=bars["colour"])
@@ -184,9 +191,9 @@ def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[s
     ax.set_xlim(floor, bars["value"].max() * 1.5)
     _fixed_ticks(ax.xaxis, [m * 10.0 ** e for e in range(5, 13) for m in (1, 2, 5)], money_words)
     ax.set_xlabel("US dollars (log scale)")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=REFERENCE_COLOUR, label="reference"),
-               plt.Rectangle((0, 0), 1, 1, color=ANNUALISED_COLOUR, label="reference, annualised from part of a year")]
-    handles += [plt.Rectangle((0, 0), 1, 1, color=col, label=f"article claim: {v}") for v, col in VERDICT_COLOURS.items()
+    handles = [Rectangle((0, 0), 1, 1, color=REFERENCE_COLOUR, label="reference"),
+               Rectangle((0, 0), 1, 1, color=ANNUALISED_COLOUR, label="reference, annualised from part of a year")]
+    handles += [Rectangle((0, 0), 1, 1, color=col, label=f"article claim: {v}") for v, col in VERDICT_COLOURS.items()
                 if col in set(bars.loc[bars["kind"] == "article", "colour"])]
     ax.legend(handles=handles, fontsize=8, frameon=False, loc="lower right")
     ax.set_title("Trade figures: the article against the references")

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 import pandas as pd
 
 COLOURS = {"positive": "#1b7837", "negative": "#b2182b", "approve": "#1b7837", "support": "#1b7837",
@@ -26,10 +26,11 @@ class ClaimMark:
 
 
 def plot_waves(waves: pd.DataFrame, countries: tuple[str, ...], mark: ClaimMark | None = None,
-               title: str = "", confidence: float = 0.95) -> plt.Figure:
+               title: str = "", confidence: float = 0.95) -> Figure:
     """One panel per country: each response's share per wave with its interval bar; the claimed
     threshold (dashed) in the claim's countries and the claimed period shaded."""
-    fig, axes = plt.subplots(1, max(1, len(countries)), figsize=FIGSIZE, sharey=True, squeeze=False)
+    fig = Figure(figsize=FIGSIZE)
+    axes = fig.subplots(1, max(1, len(countries)), sharey=True, squeeze=False)
     axes = axes[0]
     if waves.empty:
         axes[0].text(0.5, 0.5, "no reference waves on this topic", ha="center", va="center",

@@ -1,16 +1,17 @@
 """Figures of the quote-attribution notebook (matplotlib; the caller saves and closes)."""
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 import pandas as pd
 
 from .tables import position_by_paragraph
 
 
-def plot_voice(voice: pd.DataFrame, column: str, top: int = 12) -> plt.Figure:
+def plot_voice(voice: pd.DataFrame, column: str, top: int = 12) -> Figure:
     """Horizontal bars: quoted words per `column` value (largest on top)."""
     data = voice.head(top).iloc[::-1]
-    fig, ax = plt.subplots(figsize=(7, 0.4 * max(len(data), 3) + 1))
+    fig = Figure(figsize=(7, 0.4 * max(len(data), 3) + 1))
+    ax = fig.subplots()
     ax.barh(data[column].astype(str), data["words"], color="#4c72b0")
     for y, (w, q) in enumerate(zip(data["words"], data["quotes"])):
         ax.text(w, y, f" {q} quote{'s' if q != 1 else ''}", va="center", fontsize=8)
@@ -22,12 +23,13 @@ def plot_voice(voice: pd.DataFrame, column: str, top: int = 12) -> plt.Figure:
 
 
 def plot_positions(quotes: pd.DataFrame, n_paragraphs: int,
-                   column: str = "affiliation") -> plt.Figure:
+                   column: str = "affiliation") -> Figure:
     """Where in the article each side speaks: one row per `column` value, a dot per
     paragraph (x axis: the 0-based paragraph index of the quotes table) sized by the words
     quoted there."""
     table = position_by_paragraph(quotes, n_paragraphs, column)
-    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(table), 3) + 1.2))
+    fig = Figure(figsize=(8, 0.45 * max(len(table), 3) + 1.2))
+    ax = fig.subplots()
     for y, row in table.iterrows():
         xs = [p for p in range(n_paragraphs) if row[p] > 0]
         ax.scatter(xs, [y] * len(xs), s=[12 + 4 * row[p] for p in xs], alpha=0.7,
