@@ -210,8 +210,24 @@ def refresh_notebooks(notebooks: list[Path] | None = None,
 
 
 def strip_run_metadata(nb: nbformat.NotebookNode) -> None:
-    """Drop papermill's and Jupyter's per-run metadata (timestamps, durations) in place."""
+    """Drop papermill's and Jupyter's per-run metadata (timestamps, durations) in place, and
+    merge each cell's consecutive stream outputs: the kernel flushes printed text in chunks whose
+    boundaries depend on timing, so the same text may arrive as one output or as several."""
     nb.metadata.pop("papermill", None)
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = _coalesce_streams(cell.outputs)
+
+
+def _coalesce_streams(outputs: list) -> list:
+    merged: list = []
+    for out in outputs:
+        previous = merged[-1] if merged else None
+        if (out.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == out.get("name")):
+            previous["text"] = previous["text"] + out["text"]
+        else:
+            merged.append(out)
+    return merged

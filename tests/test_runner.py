@@ -127,3 +127,16 @@ def test_a_number_given_for_a_text_parameter_is_taken_as_text(tmp_path, article)
     from analysis.runner import check_parameters, notebook_parameters
 
     assert check_parameters({"run_dir": 2024}, {nb: notebook_parameters(nb)}) == {"run_dir": "2024"}
+
+
+def test_printed_text_split_into_chunks_is_stored_as_one_output():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print('a'); print('b')")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a"),
+                    nbformat.v4.new_output("stream", name="stdout", text="\nb\n"),
+                    nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+                    nbformat.v4.new_output("stream", name="stdout", text="c\n")]
+    nb.cells = [cell]
+    strip_run_metadata(nb)
+    assert [(o["name"], o["text"]) for o in nb.cells[0].outputs] == [
+        ("stdout", "a\nb\n"), ("stderr", "warn\n"), ("stdout", "c\n")]
