@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis run ARTICLE [--out DIR]`, `quotes IN --out PRED`, `notebooks`."""
+"""Command line: `python -m analysis run ARTICLE [--out DIR]`, `quotes IN --out PRED`, `polls IN --out PRED`, `notebooks`."""
 from __future__ import annotations
 
 import argparse
@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("input", help="documents in the ../shared/benchmarks JSONL format")
     quotes.add_argument("--out", required=True, help="predictions in the scorer's format")
 
+    polls = sub.add_parser("polls", help="poll-figure predictions for a benchmark JSONL file")
+    polls.add_argument("input", help="documents: doc_id, text, optional published (JSONL)")
+    polls.add_argument("--out", required=True, help="figures in the format of score_polls.py")
+
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place")
     return parser
 
@@ -56,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
             from .quotes.benchmark_io import predict_file
 
             predict_file(Path(args.input), Path(args.out))
+        elif args.command == "polls":
+            from .polls.benchmark_io import predict_file as predict_polls
+
+            predict_polls(Path(args.input), Path(args.out))
         elif args.command == "notebooks":
             from .runner import refresh_notebooks
 

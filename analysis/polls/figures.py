@@ -1,0 +1,165 @@
+"""Poll figures in any article: every share reported as a poll or survey result, read on its own
+words (share, hedge, answer, population, pollster, sample size, margin of error, fieldwork).
+
+A share is a poll figure when the article names a poll (a cue of data/pollster_cues.csv) before
+it, or in the next two sentences (a headline above the report), and none of the rules of
+data/not_poll.csv makes it something else (points, margins of error, leads, changes, targets,
+election results, economic statistics).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from ..article import split_paragraphs, split_sentences
+from . import answers, design, population
+from .shares import Share, find_shares
+
+DATA = Path(__file__).with_name("data")
+HEADLINE_SENTENCES = 2  # a poll named this many sentences after a share still counts (headlines)
+
+FIGURE_COLUMNS = [
+    "figure_id", "start", "end", "mention", "percent", "hedge", "kind", "sentence_start",
+    "sentence_end", "response", "response_words", "population_iso3", "population_text",
+    "pollster", "n", "n_text", "moe", "moe_text", "fieldwork",
+]
+
+
+@lru_cache(maxsize=1)
+def poll_cue() -> re.Pattern:
+    """The poll-cue pattern of data/pollster_cues.csv."""
+    table = pd.read_csv(DATA / "pollster_cues.csv", dtype=str)
+    return re.compile("|".join(table["pattern"]), re.I)
+
+
+@lru_cache(maxsize=1)
+def not_poll_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(kind, where, pattern) of data/not_poll.csv."""
+    table = pd.read_csv(DATA / "not_poll.csv", dtype=str)
+    return tuple((k, w, re.compile(p, re.I)) for k, w, p in zip(table["kind"], table["where"], table["pattern"]))
+
+
+def not_a_poll_share(text: str, share: Share, sentence: tuple[int, int], previous_end: int) -> str | None:
+    """Why a share is not a poll result (a kind of data/not_poll.csv), None when nothing says so."""
+    before = text[max(sentence[0], previous_end):share.number_start]
+    after = text[share.end:sentence[1]]
+    whole = text[sentence[0]:sentence[1]]
+    for kind, where, pattern in not_poll_rules():
+        target = {"before": before, "after": after, "sentence": whole}[where]
+        if pattern.search(target):
+            return kind
+    return None
+
+
+def sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of every sentence, paragraph by paragraph."""
+    out = []
+    for i, p in enumerate(split_paragraphs(text)):
+        out.extend((s.start, s.end, i) for s in split_sentences(text, p.start, p.end))
+    return out
+
+
+def _sample_for(text: str, sent: tuple[int, int, int], sents: list, samples: list, overall) -> design.Stated | None:
+    inside = [s for s in samples if sent[0] <= s.start < sent[1]]
+    if inside:
+        return inside[0]
+    earlier = [s for s in samples if s.start < sent[0] and any(
+        t[2] == sent[2] and t[0] <= s.start < t[1] for t in sents)]
+    return earlier[-1] if earlier else overall
+
+
+def _overall_sample(text: str, sents: list, samples: list, share_sentences: set) -> design.Stated | None:
+    for s in samples:
+        where = next((t for t in sents if t[0] <= s.start < t[1]), None)
+        if where is not None and where[0] not in share_sentences:
+            return s
+    return samples[0] if samples else None
+
+
+def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
+    """Every poll figure of a text, in text order.
+
+    Columns: figure_id (F1, F2, ...), start, end, mention (`text[start:end]`, hedge included),
+    percent, hedge (about, over, at_least, nearly, under, exact), kind (number, in, fraction),
+    sentence_start, sentence_end, response (benchmark vocabulary), response_words (the words
+    giving it, "" when implied), population_iso3 ("" when not one country's people),
+    population_text, pollster (None when the article names none), n and n_text (the stated
+    sample size, None/"" when not stated), moe and moe_text (the stated margin of error in
+    points), fieldwork (dates as written, "" when not stated).
+    """
+    cue = poll_cue()
+    cues = [m.start() for m in cue.finditer(text)]
+    if not cues:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    known = design.pollster_mentions(text)
+    cues += known.loc[known["how"] == "known", "start"].tolist()
+    if not cues:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    sents = sentences(text)
+    vote_article = bool(answers.VOTE_QUESTION.search(text))
+    pollster, pollster_country = design.main_pollster(text)
+    samples = design.sample_sizes(text)
+    margins = design.margins(text)
+    moe = margins[0] if margins else None
+    when = design.fieldwork(text)
+    default_pop = _article_population(text, pollster_country)
+    found: list[tuple[Share, tuple[int, int, int], int]] = []
+    for k, sent in enumerate(sents):
+        previous_end = sent[0]
+        limit = sents[min(len(sents) - 1, k + HEADLINE_SENTENCES)][1]
+        for share in find_shares(text, sent[0], sent[1]):
+            named = any(c < limit for c in cues)
+            if named and not_a_poll_share(text, share, sent[:2], previous_end) is None:
+                found.append((share, sent, previous_end))
+            previous_end = share.end
+    share_sentences = {sent[0] for _, sent, _ in found}
+    overall_n = _overall_sample(text, sents, samples, share_sentences)
+    rows, previous = [], None
+    for i, (share, sent, previous_end) in enumerate(found):
+        nxt = found[i + 1][0].start if i + 1 < len(found) and found[i + 1][1] == sent else sent[1]
+        after = answers.own_words(text, share.end, nxt)
+        before = answers.clause_before(text, share.number_start, max(sent[0], previous_end))
+        same_paragraph = previous is not None and previous["_paragraph"] == sent[2]
+        response, words = answers.read_answer(after, before, previous["response"] if previous else None,
+                                              vote_article)
+        local = population.population_mentions(text, max(sent[0], previous_end), share.number_start) + \
+            population.population_mentions(text, share.end, share.end + len(after))
+        if local:
+            pop_code, pop_text = local[0][2], local[0][1]
+        elif same_paragraph:
+            pop_code, pop_text = previous["population_iso3"], previous["population_text"]
+        else:
+            pop_code, pop_text = default_pop
+        n = _sample_for(text, sent, sents, samples, overall_n)
+        row = {
+            "figure_id": f"F{i + 1}", "start": share.start, "end": share.end, "mention": share.mention,
+            "percent": share.percent, "hedge": share.hedge, "kind": share.kind,
+            "sentence_start": sent[0], "sentence_end": sent[1], "response": response,
+            "response_words": words.strip(), "population_iso3": pop_code, "population_text": pop_text,
+            "pollster": pollster, "n": int(n.value) if n else None, "n_text": n.text if n else "",
+            "moe": moe.value if moe else None, "moe_text": moe.text if moe else "",
+            "fieldwork": when[0].text if when else "", "_paragraph": sent[2],
+        }
+        rows.append(row)
+        previous = row
+    df = pd.DataFrame(rows, columns=FIGURE_COLUMNS + ["_paragraph"]).drop(columns="_paragraph")
+    return df.astype({"n": "object", "moe": "object", "pollster": "object"})
+
+
+def _article_population(text: str, pollster_country: str) -> tuple[str, str]:
+    """(ISO code, words) of the people an article's polls asked, when nothing nearer says."""
+    mentions = population.population_mentions(text)
+    if mentions:
+        counts = pd.Series([code for _, _, code in mentions]).value_counts(sort=True)
+        code = counts.index[0]
+        return code, next(w for _, w, c in mentions if c == code)
+    if pollster_country:
+        return pollster_country, ""
+    counts = population.country_mentions(text)
+    if counts:
+        return counts.most_common(1)[0][0], ""
+    return "", ""
