@@ -24,7 +24,10 @@ OPPOSITE = {"support": "oppose", "oppose": "support", "approve": "disapprove", "
 NEGATION = re.compile(r"\b(?:not|never|no longer|don[’']?t|doesn[’']?t|didn[’']?t|won[’']?t|wouldn[’']?t|"
                       r"can[’']?t|cannot|isn[’']?t|aren[’']?t|weren[’']?t|wasn[’']?t|nothing|neither|nor)\b", re.I)
 BARE_NEGATIVE = re.compile(r"^\W*(?:(?:said|say|says)\s+(?:they\s+)?)?(?:did|do|does|would|were|are|was|is|could|will)"
-                           r"\s*(?:not|n[’']?t)(?:\s+(?:do\s+so|so|think\s+so|agree))?\W*$", re.I)
+                           r"\s*(?:not|n[’']?t)(?:\s+(?:do\s+so|so|think\s+so|agree))?\W*(?:and|while|but|or)?\W*$", re.I)
+# Words between two shares that make them one figure read together ("49% to 44% for X",
+# "four-in-five (85 per cent) saying ...", "More than one-in-three, 37 per cent, ...").
+JOINED = re.compile(r"^[\s,(\[]*(?:to|vs\.?|versus|or)?[\s,(\[]*$", re.I)
 # Words that open a new clause: the figure's own words stop there.
 CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s*(?:while|whereas|but|and|compared)\b|\s(?:while|whereas|but)\s", re.I)
 # A vote-intention article: a question about how people would vote.
@@ -32,8 +35,12 @@ VOTE_QUESTION = re.compile(
     r"\b(?:vote intention|voting intention|would vote|how would you vote|if (?:the )?elections? were held|"
     r"runoff|run-off|head-to-head|match-?up|ballot|Sunday trend|leads? over|federal elections? next|"
     r"first round|second round|primary race)\b", re.I)
-CANDIDATE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+[’']s|[A-Z]{2,}[a-z]?|(?:Mr|Mrs|Ms|President|Senator|"
-                       r"Governor|former President)\.?\s+[A-Z]\w+|[A-Z][a-z]+\s+(?:Party|party))\b")
+# A candidate or party named beside a vote share: a capitalised word inside the clause before it
+# ("Biden pulling 50%", "the SPD (20 percent") or "for <Name>" after it.
+CANDIDATE_BEFORE = re.compile(r"(?<=[\w,(]\s)[A-Z][\w’'.-]+|(?<=\()[A-Z][\w’'.-]+")
+CANDIDATE_AFTER = re.compile(r"^\s*(?:for|to|in\s+favou?r\s+of)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|(?:former\s+)?President\s+)?[A-Z]")
+# "X percent said ...": a figure reported with a reporting verb (options of one question share it).
+REPORTED = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:respondents|those\s+\w+)\s+)?(?P<verb>said|say|says|answered|responded)\b", re.I)
 SAY_VERBS = re.compile(r"\b(?:say|says|said|saying|think|thinks|believe|believes|consider|considers|stated|"
                        r"agree|agrees|expect|expects|want|wants|answered|reported|feel|feels)\b", re.I)
 
@@ -48,15 +55,17 @@ def answer_rules() -> tuple[tuple[str, re.Pattern], ...]:
 def own_words(text: str, end: int, stop: int) -> str:
     """The words after a share up to the next share or clause break (at most 140 characters)."""
     chunk = text[end:min(stop, end + 140)]
-    m = CLAUSE_BREAK.search(chunk)
+    lead = len(chunk) - len(chunk.lstrip(")]’”\"' "))
+    m = CLAUSE_BREAK.search(chunk, lead)
     return chunk[:m.start()] if m else chunk
 
 
 def clause_before(text: str, start: int, begin: int) -> str:
     """The words of the share's clause before it, from `begin` (sentence start or previous share)."""
     chunk = text[begin:start]
-    cut = max((m.end() for m in re.finditer(r"[;:—–]|,\s", chunk)), default=0)
-    return chunk[cut:]
+    cuts = [m.end() for m in re.finditer(r"[;—–]|,\s|\s(?:and|while|but|whereas)\s", chunk)]
+    cuts += [m.end() for m in re.finditer(r":", chunk) if chunk[m.end():].strip()]
+    return chunk[max(cuts, default=0):]
 
 
 def _specific(words: str) -> tuple[str, str] | None:
@@ -73,14 +82,15 @@ def _specific(words: str) -> tuple[str, str] | None:
     return None
 
 
-def read_answer(after: str, before: str, previous: str | None, vote_article: bool) -> tuple[str, str]:
-    """(response, the words that give it; "" when only implied) for one figure."""
+def read_answer(after: str, before: str, previous: str | None, vote_article: bool) -> tuple[str, str] | None:
+    """(response, the words that give it) for one figure from its own words; None when they
+    say nothing (the caller then reads it with its neighbours)."""
     dk = answer_rules()[0][1].search(after)
     if dk:
         return "dont_know", dk.group()
-    if vote_article and not SAY_VERBS.search(after[:40]):
-        window = before[-40:] + " " + after[:45]
-        m = CANDIDATE.search(window) or re.search(r"\bof the (?:ballot|vote)\b", after, re.I)
+    if vote_article and not SAY_VERBS.search(after[:40]) and not SAY_VERBS.search(before):
+        m = CANDIDATE_BEFORE.search(before[-45:]) or CANDIDATE_AFTER.search(after) or \
+            re.search(r"\bof the (?:ballot|vote)\b", after, re.I)
         if m:
             return "vote_for", m.group()
     if BARE_NEGATIVE.search(after) and previous in OPPOSITE:
@@ -95,6 +105,4 @@ def read_answer(after: str, before: str, previous: str | None, vote_article: boo
     if yes:
         lead = after[:yes.end() + 40]
         return ("no" if NEGATION.search(lead) else "yes"), yes.group()
-    if previous:
-        return previous, ""
-    return "other", ""
+    return None

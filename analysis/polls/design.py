@@ -98,31 +98,33 @@ def _count(text: str) -> int:
 def sample_sizes(text: str) -> list[Stated]:
     """Every stated overall sample size in text order ("1,016 adults", "1,225 people responded").
 
-    Of two counts in one statement ("2,539 randomly chosen people ..., and 1,225 people
+    Of two counts in one sentence ("2,539 randomly chosen people ..., and 1,225 people
     responded"), the one that responded is the sample."""
     out = []
     for m in SAMPLE.finditer(text):
         key = "n" if m["n"] else "n2"
         count = _count(m[key])
-        if count < 100 or (1900 <= count <= 2100 and not m.group().rstrip()[-1].isalpha()):
+        context = m.group() + " " + text[max(0, m.start() - 60):m.start()]
+        if count < 100 or (1900 <= count <= 2100 and not re.search(SAMPLE_NOUNS, text[m.end(key):m.end(key) + 40].split(",")[0], re.I)):
             continue
-        if NOT_SAMPLE_BEFORE.search(text[max(0, m.start(key) - 6):m.start(key)]) and key == "n2":
+        if key == "n2" and NOT_SAMPLE_BEFORE.search(text[max(0, m.start(key) - 6):m.start(key)]):
             continue
         if key == "n" and not re.search(SAMPLE_NOUNS + r"\s*$", m.group(), re.I) and not re.search(
                 r"\b(?:sample|survey|poll|questioned|interviewed|surveyed|polled)\b", m["pre"], re.I):
             continue
         if key == "n2" and not re.search(
                 r"\b(?:respondents|interviews|responded|surveyed|polled|questioned|interviewed|sample|poll|survey)\b",
-                m.group() + text[max(0, m.start() - 60):m.start()], re.I):
+                context, re.I):
             continue
-        out.append(Stated(count, m.group(), m.start(key), m.end()))
-    responded = [s for s in out if RESPONDED.search(text[s.end - len(s.text) + len(s.text):s.end + 40])
-                 or re.search(r"\b(?:responded|answered)\b", s.text)]
-    if responded:
-        drop = {id(s) for s in out for r in responded
-                if s is not r and s.start < r.start and r.start - s.start < 120}
-        out = [s for s in out if id(s) not in drop]
-    return out
+        end = m.end(key) + len(re.match(r"\s*" + SAMPLE_NOUNS + "?", text[m.end(key):], re.I).group())
+        out.append(Stated(count, text[m.start(key):end], m.start(key), end))
+    kept = []
+    for s in out:
+        later = [r for r in out if r.start > s.start and r.start - s.start < 120
+                 and RESPONDED.search(text[r.end:r.end + 40])]
+        if not later:
+            kept.append(s)
+    return kept
 
 
 def margins(text: str) -> list[Stated]:

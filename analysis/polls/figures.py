@@ -118,16 +118,13 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
             previous_end = share.end
     share_sentences = {sent[0] for _, sent, _ in found}
     overall_n = _overall_sample(text, sents, samples, share_sentences)
+    readings = _answers(text, found, vote_article)
     rows, previous = [], None
     for i, (share, sent, previous_end) in enumerate(found):
-        nxt = found[i + 1][0].start if i + 1 < len(found) and found[i + 1][1] == sent else sent[1]
-        after = answers.own_words(text, share.end, nxt)
-        before = answers.clause_before(text, share.number_start, max(sent[0], previous_end))
         same_paragraph = previous is not None and previous["_paragraph"] == sent[2]
-        response, words = answers.read_answer(after, before, previous["response"] if previous else None,
-                                              vote_article)
+        response, words = readings[i]
         local = population.population_mentions(text, max(sent[0], previous_end), share.number_start) + \
-            population.population_mentions(text, share.end, share.end + len(after))
+            population.population_mentions(text, share.end, min(sent[1], share.end + 60))
         if local:
             pop_code, pop_text = local[0][2], local[0][1]
         elif same_paragraph:
@@ -148,6 +145,50 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
         previous = row
     df = pd.DataFrame(rows, columns=FIGURE_COLUMNS + ["_paragraph"]).drop(columns="_paragraph")
     return df.astype({"n": "object", "moe": "object", "pollster": "object"})
+
+
+def _answers(text: str, found: list, vote_article: bool) -> list[tuple[str, str]]:
+    """(response, words) of each found share: its own words; shares joined by "to", "(" or a
+    comma read the words after the last of them; a share whose words say nothing takes the
+    answer of the next share joined by "and", else of the share before it. Two or more shares
+    of a sentence reported with the same reporting verb ("X said ..., Y said ...") and no
+    negated answer among them are options of one question: `other`."""
+    afters, befores = [], []
+    for i, (share, sent, previous_end) in enumerate(found):
+        same = i + 1 < len(found) and found[i + 1][1] == sent
+        nxt = found[i + 1][0].start if same else sent[1]
+        afters.append(answers.own_words(text, share.end, nxt))
+        befores.append(answers.clause_before(text, share.number_start, max(sent[0], previous_end)))
+    for i in range(len(found) - 2, -1, -1):
+        between = text[found[i][0].end:found[i + 1][0].start]
+        if found[i + 1][1] == found[i][1] and answers.JOINED.match(between):
+            afters[i] = afters[i + 1]
+    readings: list = [None] * len(found)
+    previous = None
+    for i in range(len(found)):
+        readings[i] = answers.read_answer(afters[i], befores[i], previous, vote_article)
+        if readings[i] is not None:
+            previous = readings[i][0]
+    for i in range(len(found) - 2, -1, -1):
+        if readings[i] is None and found[i + 1][1] == found[i][1] and readings[i + 1] is not None \
+                and re.search(r"\band\W*$", afters[i]):
+            readings[i] = (readings[i + 1][0], "")
+    previous = None
+    for i in range(len(found)):
+        if readings[i] is None:
+            readings[i] = (previous, "") if previous and previous != "dont_know" else ("other", "")
+        previous = readings[i][0]
+    by_sentence: dict[int, list[int]] = {}
+    for i, (_, sent, _) in enumerate(found):
+        by_sentence.setdefault(sent[0], []).append(i)
+    for members in by_sentence.values():
+        said = [i for i in members if readings[i][0] == "yes" and answers.REPORTED.match(afters[i])]
+        negated = any(readings[i][0] in ("no",) for i in members)
+        verbs = {answers.REPORTED.match(afters[i])["verb"].lower() for i in said}
+        if len(said) >= 2 and len(verbs) == 1 and not negated:
+            for i in said:
+                readings[i] = ("other", readings[i][1])
+    return readings
 
 
 def _article_population(text: str, pollster_country: str) -> tuple[str, str]:
