@@ -26,6 +26,7 @@ SAMPLE = re.compile(
     rf"[^.;\d]{{0,40}}?)(?:more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+|almost\s+)?{_COUNT}"
     rf"(?:\s+(?:randomly\s+(?:chosen|selected)\s+)?{SAMPLE_NOUNS})?"
     rf"|{_COUNT.replace('?P<n>', '?P<n2>')}\s+{SAMPLE_NOUNS}(?P<post>[^.;]{{0,60}}))", re.I)
+PEOPLE_AFTER = re.compile(r"\s+(?:respondents|adults|people|persons|voters|residents|citizens|interviews|participants)\b", re.I)
 RESPONDED = re.compile(r"^\s*(?:\w+\s+){0,2}(?:responded|answered|took part|participated|completed)", re.I)
 NOT_SAMPLE_BEFORE = re.compile(r"(?:\$|€|£|\bUS\$)\s*$|\b(?:in|since|of)\s+$", re.I)
 
@@ -105,7 +106,7 @@ def sample_sizes(text: str) -> list[Stated]:
         key = "n" if m["n"] else "n2"
         count = _count(m[key])
         context = m.group() + " " + text[max(0, m.start() - 60):m.start()]
-        if count < 100 or (1900 <= count <= 2100 and not re.search(SAMPLE_NOUNS, text[m.end(key):m.end(key) + 40].split(",")[0], re.I)):
+        if count < 100 or (1900 <= count <= 2100 and not PEOPLE_AFTER.match(text, m.end(key))):
             continue
         if key == "n2" and NOT_SAMPLE_BEFORE.search(text[max(0, m.start(key) - 6):m.start(key)]):
             continue
