@@ -22,7 +22,7 @@ SAMPLE_NOUNS = (r"(?:respondents|adults|people|persons|voters|residents|citizens
                 r"(?:registered|likely|eligible)\s+voters|young\s+\w+|men\s+and\s+women|"
                 r"(?:[\w-]+\s+){0,2}interviews|members|users|students|workers|parents|teens|youths?)")
 SAMPLE = re.compile(
-    rf"(?:(?P<pre>\b(?:sample|survey|poll|study|questioned|interviewed|surveyed|polled|among|of|with)\b"
+    rf"(?:(?P<pre>\b(?:sample|survey|poll|study|questioned|interviewed|surveyed|polled|asked|contacted|reached|involving|among|of|with)\b"
     rf"[^.;\d]{{0,40}}?)(?:more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+|almost\s+)?{_COUNT}"
     rf"(?:\s+(?:randomly\s+(?:chosen|selected)\s+)?{SAMPLE_NOUNS})?"
     rf"|{_COUNT.replace('?P<n>', '?P<n2>')}\s+{SAMPLE_NOUNS}(?P<post>[^.;]{{0,60}}))", re.I)
@@ -74,6 +74,10 @@ NOT_NAMES = frozenset("""The A An This That These Those Its Their His Her Our Ne
     Respondents People Young Another Both Among Asked Specifically Meanwhile Compared Overall
     Opinion Public Research Institute Center Centre Weekly Annual Monthly Biannual Sunday-trend
     Government President Minister Prime Congress Senate Parliament Cabinet""".split())
+
+
+# Words that end a pollster's name ("Polling Institute"), though never a name alone.
+GENERIC_HEADS = frozenset({"Institute", "Center", "Centre", "Research", "Poll", "Survey"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,7 @@ def _clean_name(name: str) -> str | None:
     words = name.strip().rstrip(".,’'").split()
     while words and (words[0] in NOT_NAMES or words[0].lower() in ("of", "for", "the", "and", "in", "on")):
         words.pop(0)
-    while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("of", "for", "the", "and", "in", "on")):
+    while words and (words[-1] in NOT_NAMES - GENERIC_HEADS or words[-1].lower() in ("of", "for", "the", "and", "in", "on")):
         words.pop()
     if not words or all(w in NOT_NAMES for w in words):
         return None

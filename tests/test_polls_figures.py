@@ -1,0 +1,90 @@
+"""Poll figures on any article: found wherever the poll is named, read on their own words."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from analysis.polls import design
+from analysis.polls.figures import find_figures
+from analysis.polls.shares import find_shares
+
+TEXT = (
+    "Voters back the plan: survey\n"
+    "A survey released Tuesday by the Northfield Polling Institute asked 1,500 adults about the "
+    "new transit plan.\n"
+    "It found that 62% of Canadians support the plan, while 30% oppose it and 8% said they did not know.\n"
+    "Six in 10 say the city is heading in the right direction. Inflation hit 9% last year.\n"
+    "Support rose 4 percentage points since March. The margin of error is plus or minus 2.5 percentage points.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return find_figures(TEXT)
+
+
+def test_shares_read_numbers_words_and_fractions():
+    text = "Twenty-two percent agreed, nearly half of them said so, 8 in 10 did, some 61% refused, a third of them"
+    got = [(s.percent, s.hedge) for s in find_shares(text)]
+    assert got == [(22.0, "exact"), (50.0, "nearly"), (80.0, "exact"), (61.0, "about"), (33.3, "exact")]
+    assert find_shares("the second half of the year and 4 percentage points") == []
+
+
+def test_a_figure_counts_when_the_poll_is_named_earlier(figures):
+    assert figures["percent"].tolist() == [62.0, 30.0, 8.0, 60.0]
+    mentions = [TEXT[s:e] for s, e in zip(figures["start"], figures["end"])]
+    assert mentions == ["62%", "30%", "8%", "Six in 10"]
+
+
+def test_non_poll_percentages_stay_out(figures):
+    for word in ("9%", "2.5"):
+        pos = TEXT.index(word)
+        assert not ((figures["start"] <= pos) & (figures["end"] > pos)).any()
+
+
+def test_each_figure_reads_its_own_answer(figures):
+    assert figures["response"].tolist() == ["support", "oppose", "dont_know", "positive"]
+
+
+def test_population_pollster_sample_and_margin(figures):
+    assert set(figures["population_iso3"]) == {"CAN"}
+    assert set(figures["pollster"]) == {"Northfield Polling Institute"}
+    assert set(figures["n"]) == {1500}
+    assert set(figures["moe"]) == {2.5}
+
+
+def test_a_text_without_a_poll_has_no_figures():
+    assert find_figures("Inflation reached 7% and unemployment 4 percent.").empty
+
+
+def test_vote_shares_and_bare_denials():
+    text = ("A new poll asked how people would vote if the election were held on Sunday. "
+            "Smith leads with 48% to 41% for Jones. Asked about the bridge, 40% welcomed it, "
+            "while 35% did not.")
+    got = find_figures(text)["response"].tolist()
+    assert got == ["vote_for", "vote_for", "positive", "negative"]
+
+
+def test_the_sample_that_responded_is_the_sample():
+    text = "The poll contacted 2,400 randomly chosen people last week, and 1,180 people responded."
+    assert [s.value for s in design.sample_sizes(text)] == [1180]
+    assert [s.value for s in design.margins("It has a margin of error of 3 points.")] == [3.0]
+
+
+def test_dev_split_holds_the_issue_floors(shared):
+    """Measured by benchmarks/polls.py; the floors sit a little under the measured figures."""
+    from analysis.polls.benchmark_io import predict_documents
+
+    spec = importlib.util.spec_from_file_location("score_polls", shared / "benchmarks" / "score_polls.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    path = shared / "benchmarks" / "polls" / "dev.jsonl"
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = scorer.score(gold, predict_documents(gold))
+    acc = {k: v["acc"] for k, v in result["accuracy"].items()}
+    assert result["detection"]["f1"] >= 0.95
+    assert result["negatives_flagged_share"] <= 0.15
+    assert acc["percent"] >= 0.98 and acc["response"] >= 0.85 and acc["population"] >= 0.85
+    assert acc["pollster"] >= 0.90 and acc["n"] >= 0.95 and acc["moe"] >= 0.95
