@@ -83,11 +83,12 @@ def test_sentences_without_polls_or_shares_are_ignored():
     assert parse("Exports rose 40% in 2024. The poll was widely discussed.").empty
 
 
-def test_claimed_range_follows_the_design_tolerance():
-    assert claimed_range(70, "over") == (70, 100)
-    assert claimed_range(70, "under") == (0, 70)
-    assert claimed_range(70, "exact") == (65, 75)
-    assert claimed_range(71, "exact") == (70.5, 71.5)
+def test_claimed_range_follows_the_shared_tolerance_table():
+    """One table for notebooks 02 and 03: analysis.claims.tolerance.claim_interval."""
+    assert claimed_range(70, "over") == pytest.approx((70, 77))
+    assert claimed_range(70, "under") == pytest.approx((63, 70))
+    assert claimed_range(70, "exact") == pytest.approx((65, 75))
+    assert claimed_range(71, "exact") == pytest.approx((70.5, 71.5))
     assert claimed_range(7.5, "exact") == pytest.approx((7.45, 7.55))
     assert claimed_range(70, "nearly") == pytest.approx((63, 70))
 

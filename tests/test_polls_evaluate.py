@@ -17,7 +17,7 @@ from analysis.reference import POLLS_SCHEMA, load_polls
 
 CONTRACT = ["claim_id", "start", "end", "text", "country", "poll_id", "fieldwork", "response",
             "percent", "n", "ci_low", "ci_high", "verdict", "explanation"]
-VERDICTS = {"supported", "contradicted", "outdated", "unsupported", "misdated"}
+VERDICTS = {"supported", "contradicted", "outdated", "unsupported", "misdated", "no reference"}
 
 
 @pytest.fixture(scope="module")
@@ -131,10 +131,10 @@ TEXT = "A 2021 poll found over 70% of Jordanians opposed the Oslo Accords."
 
 
 def test_supported_contradicted_and_misdated(tmp_path):
-    ev, sm = run(TEXT, [poll("A-2021", "2021-05", 78, n=1200)], tmp_path)
+    ev, sm = run(TEXT, [poll("A-2021", "2021-05", 75, n=1200)], tmp_path)
     assert sm["verdict"].iloc[0] == "supported" and ev["question_match"].iloc[0] == "same"
     assert ev["n"].iloc[0] == 1200 and not ev["n_assumed"].iloc[0]
-    assert ev["sampling"].iloc[0] == "above 70%"
+    assert ev["sampling"].iloc[0] == "within sampling error of 77%"  # "over 70%" reads at most 77
     ev, sm = run(TEXT, [poll("A-2021", "2021-05", 35, response="support")], tmp_path)
     assert sm["verdict"].iloc[0] == "contradicted" and ev["evidence"].iloc[0] == "complement"
     ev, sm = run(TEXT, [poll("A-2021", "2021-05", 60), poll("B-2019", "2019-02", 74)], tmp_path)
@@ -143,7 +143,7 @@ def test_supported_contradicted_and_misdated(tmp_path):
 
 def test_no_period_latest_poll_decides_and_outdated(tmp_path):
     text = "Over 70% of Jordanians oppose the Oslo Accords, polls show."
-    ev, sm = run(text, [poll("OLD", "2015", 80), poll("NEW", "2023-01", 55)], tmp_path)
+    ev, sm = run(text, [poll("OLD", "2015", 75), poll("NEW", "2023-01", 55)], tmp_path)
     assert sm["verdict"].iloc[0] == "outdated"
     ev, sm = run(text, [poll("OLD", "2015", 50), poll("NEW", "2023-01", 55)], tmp_path)
     assert sm["verdict"].iloc[0] == "contradicted"
@@ -192,7 +192,7 @@ def test_claim_without_reference_poll_keeps_a_row(tmp_path):
     ev, sm = run(text, [poll("A-2023", "2023-05", 78, n=900)], tmp_path)
     canada = ev[ev["country"] == "Canada"]
     assert len(canada) == 1 and canada["poll_id"].iloc[0] == "" and pd.isna(canada["n"].iloc[0])
-    assert canada["verdict"].iloc[0] == "unsupported"
+    assert canada["verdict"].iloc[0] == "no reference"
     assert "no reference poll of Canada on the pipeline in polls.csv" in canada["explanation"].iloc[0]
     assert list(ev.loc[ev["country"] == "Jordan", "poll_id"]) == ["A-2023"]
     assert ev.loc[ev["country"] == "Jordan", "n"].iloc[0] == 900  # stated n stays a whole number
@@ -207,5 +207,5 @@ def test_claim_naming_no_population_keeps_a_row(tmp_path):
     ev, sm = run("A 2021 poll found that 65% opposed the Oslo Accords.", [poll("A", "2021", 50)],
                  tmp_path)
     assert list(ev["poll_id"]) == [""] and list(ev["country"]) == [""]
-    assert ev["verdict"].iloc[0] == "unsupported" and "names no population" in ev["explanation"].iloc[0]
+    assert ev["verdict"].iloc[0] == "no reference" and "names no population" in ev["explanation"].iloc[0]
     assert list(sm["country"]) == ["(none named)"]

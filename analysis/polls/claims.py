@@ -74,30 +74,23 @@ class _Share:
     object_text: str = ""
 
 
+# Hedge senses of poll claims -> bounds of the one tolerance table (`claims.tolerance`).
+HEDGE_BOUNDS: dict[str, str | None] = {"about": "approx", "over": "at_least", "at_least": "at_least",
+                                       "nearly": "at_most", "under": "at_most", "exact": None}
+
+
 def claimed_range(value: float, hedge: str) -> tuple[float, float]:
-    """The shares (low, high) in percent that a hedged figure admits (DESIGN.md tolerance).
+    """The shares (low, high) in percent that a hedged figure admits: the shared tolerance table
+    `analysis.claims.tolerance.claim_interval` (about: +-10%; over / at least: at least the value
+    and less than 10% above; nearly / under: at most it and less than 10% below; a bare share:
+    rounding at its last significant digit, 70 -> 65..75), kept within 0..100."""
+    from ..claims.tolerance import claim_interval
+    from ..numbers.parse import digit_step
 
-    over / at_least: at least the value; under: at most it; nearly: at most it and not more
-    than 10% below; about: +-10%; exact: rounding at the last significant digit (70 -> 65..75).
-    """
-    if hedge in ("over", "at_least"):
-        return value, 100.0
-    if hedge == "under":
-        return 0.0, value
-    if hedge == "nearly":
-        return value * 0.9, value
-    if hedge == "about":
-        return value * 0.9, min(100.0, value * 1.1)
-    step = _last_digit_step(value)
-    return max(0.0, value - step / 2), min(100.0, value + step / 2)
-
-
-def _last_digit_step(value: float) -> float:
-    text = f"{value:g}"
-    if "." in text:
-        return 10.0 ** -len(text.split(".")[1])
-    digits = text.rstrip("0")
-    return 10.0 ** (len(text) - len(digits)) if digits else 1.0
+    bound = HEDGE_BOUNDS.get(hedge)
+    step = None if bound else digit_step(f"{value:g}")
+    low, high, _ = claim_interval(value, bound, step, "percent")
+    return max(0.0, low), min(100.0, high)
 
 
 def is_poll_sentence(sentence: str) -> bool:

@@ -149,8 +149,13 @@ def _agreement(side_low: float, side_high: float, low: float, high: float) -> st
     return "undetermined"
 
 
+NO_REFERENCE = "no reference"  # nothing on file fits: the word notebook 02 uses
+
+
 def _row_verdict(match: str, agreement: str, in_period: bool, after: bool) -> str:
-    if match == "different" or after or agreement == "undetermined":
+    if match == "different":
+        return NO_REFERENCE
+    if after or agreement == "undetermined":
         return "unsupported"
     if in_period:
         return "supported" if agreement == "agrees" else "contradicted"
@@ -161,7 +166,7 @@ def evaluate_claims(claims: pd.DataFrame, polls: pd.DataFrame, published: dt.dat
                     assumed_n: int = 1000, confidence: float = 0.95,
                     design_effect: float = 1.0) -> pd.DataFrame:
     """The poll_claims table: one row per claim, country and reference poll of that country,
-    and one row with an empty poll_id (verdict unsupported) for a claim and country without any
+    and one row with an empty poll_id (verdict `no reference`) for a claim and country without any
     reference poll (or without a named country).
 
     `claims` comes from `claims.extract_poll_claims`, `polls` from `reference.load_polls`.
@@ -197,7 +202,7 @@ def evaluate_claims(claims: pd.DataFrame, polls: pd.DataFrame, published: dt.dat
 
 def unmatched_row(claim: pd.Series) -> dict:
     """The poll_claims row of a claim and country with no reference poll of that country: empty
-    poll_id, verdict `unsupported`, an explanation naming what is missing (no country named:
+    poll_id, verdict `no reference`, an explanation naming what is missing (no country named:
     country "")."""
     about = claim["topic_label"] or claim["object_resolved"] or claim["object_text"]
     topic = f" on {about}" if about else ""
@@ -208,7 +213,7 @@ def unmatched_row(claim: pd.Series) -> dict:
     empty = {c: "" for c in POLL_CLAIM_COLUMNS}
     return {**empty, "claim_id": claim["claim_id"], "start": claim["start"], "end": claim["end"],
             "text": claim["text"], "country": claim["country"], "percent": math.nan, "n": None,
-            "ci_low": math.nan, "ci_high": math.nan, "verdict": "unsupported",
+            "ci_low": math.nan, "ci_high": math.nan, "verdict": NO_REFERENCE,
             "explanation": f"{claimed_phrase(claim)}: {why}.", "reason_asked": False,
             "claimed": claimed_phrase(claim), "claimed_low": float(claim["claimed_low"]),
             "claimed_high": float(claim["claimed_high"]), "claim_period": claim["period"],
@@ -309,7 +314,8 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
 
     With a claimed period: supported if a poll of that period meets the share; else misdated if
     a poll of another period does; else contradicted if a poll of the period falls short; else
-    unsupported. Without one: the latest poll decides (supported / contradicted), outdated when
+    unsupported; `no reference` when no poll on file is of that population and asks a same or
+    related question. Without one: the latest poll decides (supported / contradicted), outdated when
     it falls short but an earlier one met the share.
     Columns: claim_id, country, claimed, claim_period, verdict, polls (distinct reference polls
     of the country), poll_rows (their rows: one per poll and population, so subgroups count
@@ -324,6 +330,8 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         usable = rows[rows["scope"].isin(["national", "region"]) & (rows["question_match"] != "different")
                       & ~rows["after_publication"]]
         verdict, deciding = _decide(usable, bool(claim["period"]))
+        if usable.empty:
+            verdict = NO_REFERENCE
         out.append({
             "claim_id": claim["claim_id"], "country": claim["country"] or "(none named)",
             "claimed": claimed_phrase(claim), "claim_period": claim["period"], "verdict": verdict,
