@@ -20,7 +20,7 @@ _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{3,7})"
 SAMPLE_NOUNS = (r"(?:respondents|adults|people|persons|voters|residents|citizens|participants|"
                 r"individuals|households|interviews|Americans|[A-Z][a-z]+(?:ns|is|ese|s)|"
                 r"(?:registered|likely|eligible)\s+voters|young\s+\w+|men\s+and\s+women|"
-                r"(?:[\w-]+\s+){0,2}interviews|members|users|students|workers|parents|teens|youths?)")
+                r"(?:[\w-]+\s+){0,2}interviews|members|users|students|workers|parents|teens|youths?)\b")
 SAMPLE = re.compile(
     rf"(?:(?P<pre>\b(?:sample|survey|poll|study|questioned|interviewed|surveyed|polled|asked|contacted|reached|involving|among|of|with)\b"
     rf"[^.;\d]{{0,40}}?)(?:more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+|almost\s+)?{_COUNT}"
@@ -91,6 +91,31 @@ class Stated:
 
 
 @lru_cache(maxsize=1)
+def poll_cue() -> re.Pattern:
+    """The poll-cue pattern of data/pollster_cues.csv (poll, survey, respondents, ...)."""
+    table = pd.read_csv(DATA / "pollster_cues.csv", dtype=str)
+    return re.compile("|".join(table["pattern"]), re.I)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of every sentence, paragraph by paragraph."""
+    from ..article import split_paragraphs, split_sentences
+
+    out = []
+    for i, p in enumerate(split_paragraphs(text)):
+        out.extend((s.start, s.end, i) for s in split_sentences(text, p.start, p.end))
+    return out
+
+
+def _in_poll_sentence(text: str, spans: list[tuple[int, int, int]], pos: int) -> bool:
+    for start, end, _ in spans:
+        if start <= pos < end:
+            return bool(poll_cue().search(text, start, end)) or any(
+                re.search(p, text[start:end]) for p in known_pollsters()["pattern"])
+    return False
+
+
+@lru_cache(maxsize=1)
 def known_pollsters() -> pd.DataFrame:
     """data/pollsters.csv: name, pattern, country_iso3, origin."""
     return pd.read_csv(DATA / "pollsters.csv", dtype=str, keep_default_na=False)
@@ -121,8 +146,10 @@ def sample_sizes(text: str) -> list[Stated]:
                 r"\b(?:respondents|interviews|responded|surveyed|polled|questioned|interviewed|sample|poll|survey)\b",
                 context, re.I):
             continue
-        end = m.end(key) + len(re.match(r"\s*" + SAMPLE_NOUNS + "?", text[m.end(key):], re.I).group())
+        end = m.end(key) + len(re.match(r"\s*(?:" + SAMPLE_NOUNS + ")?", text[m.end(key):], re.I).group())
         out.append(Stated(count, text[m.start(key):end], m.start(key), end))
+    spans = sentence_spans(text)
+    out = [s for s in out if _in_poll_sentence(text, spans, s.start)]
     kept = []
     for s in out:
         later = [r for r in out if r.start > s.start and r.start - s.start < 120
@@ -173,10 +200,12 @@ def pollster_mentions(text: str) -> pd.DataFrame:
         for m in re.finditer(row.pattern, text):
             rows.append({"name": row.name, "start": m.start(), "how": "known",
                          "country_iso3": row.country_iso3})
+    spans = sentence_spans(text)
     for pattern in (NAMED_BEFORE, NAMED_AFTER, NAMED_INSTITUTE, NAMED_SUBJECT, ACCORDING):
         for m in pattern.finditer(text):
             name = _clean_name(m["name"])
-            if name and not _is_place_or_person_only(name):
+            if name and not _is_place_or_person_only(name) and (
+                    pattern is NAMED_BEFORE or _in_poll_sentence(text, spans, m.start("name"))):
                 rows.append({"name": name, "start": m.start("name"), "how": "named", "country_iso3": ""})
     return pd.DataFrame(rows, columns=["name", "start", "how", "country_iso3"]).sort_values(
         "start", kind="stable").reset_index(drop=True)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..article import split_paragraphs, split_sentences
 from . import answers, design, population
 from .shares import Share, find_shares
 
 DATA = Path(__file__).with_name("data")
+LEAD_PARAGRAPHS = 3  # a poll named in the headline or lead makes the article one about polls
 HEADLINE_SENTENCES = 2  # a poll named this many sentences after a share still counts (headlines)
 
 FIGURE_COLUMNS = [
@@ -27,13 +27,6 @@ FIGURE_COLUMNS = [
     "sentence_end", "response", "response_words", "population_iso3", "population_text",
     "pollster", "n", "n_text", "moe", "moe_text", "fieldwork",
 ]
-
-
-@lru_cache(maxsize=1)
-def poll_cue() -> re.Pattern:
-    """The poll-cue pattern of data/pollster_cues.csv."""
-    table = pd.read_csv(DATA / "pollster_cues.csv", dtype=str)
-    return re.compile("|".join(table["pattern"]), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -53,14 +46,6 @@ def not_a_poll_share(text: str, share: Share, sentence: tuple[int, int], previou
         if pattern.search(target):
             return kind
     return None
-
-
-def sentences(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph number) of every sentence, paragraph by paragraph."""
-    out = []
-    for i, p in enumerate(split_paragraphs(text)):
-        out.extend((s.start, s.end, i) for s in split_sentences(text, p.start, p.end))
-    return out
 
 
 def _sample_for(text: str, sent: tuple[int, int, int], sents: list, samples: list, overall) -> design.Stated | None:
@@ -91,7 +76,7 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
     sample size, None/"" when not stated), moe and moe_text (the stated margin of error in
     points), fieldwork (dates as written, "" when not stated).
     """
-    cue = poll_cue()
+    cue = design.poll_cue()
     cues = [m.start() for m in cue.finditer(text)]
     if not cues:
         return pd.DataFrame(columns=FIGURE_COLUMNS)
@@ -99,7 +84,7 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
     cues += known.loc[known["how"] == "known", "start"].tolist()
     if not cues:
         return pd.DataFrame(columns=FIGURE_COLUMNS)
-    sents = sentences(text)
+    sents = design.sentence_spans(text)
     vote_article = bool(answers.VOTE_QUESTION.search(text))
     pollster, pollster_country = design.main_pollster(text)
     samples = design.sample_sizes(text)
@@ -107,12 +92,17 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
     moe = margins[0] if margins else None
     when = design.fieldwork(text)
     default_pop = _article_population(text, pollster_country)
+    poll_article = _poll_article(text, sents, cues)
     found: list[tuple[Share, tuple[int, int, int], int]] = []
     for k, sent in enumerate(sents):
         previous_end = sent[0]
         limit = sents[min(len(sents) - 1, k + HEADLINE_SENTENCES)][1]
-        for share in find_shares(text, sent[0], sent[1]):
+        if poll_article:
             named = any(c < limit for c in cues)
+        else:  # a poll quoted in passing: named in the sentence or the paragraph before it
+            begin = next(t[0] for t in sents if t[2] == sent[2])
+            named = any(begin <= c < sent[1] for c in cues)
+        for share in find_shares(text, sent[0], sent[1]):
             if named and not_a_poll_share(text, share, sent[:2], previous_end) is None:
                 found.append((share, sent, previous_end))
             previous_end = share.end
@@ -145,6 +135,18 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
         previous = row
     df = pd.DataFrame(rows, columns=FIGURE_COLUMNS + ["_paragraph"]).drop(columns="_paragraph")
     return df.astype({"n": "object", "moe": "object", "pollster": "object"})
+
+
+def _poll_article(text: str, sents: list, cues: list[int]) -> bool:
+    """An article about polls: a poll is named in its first LEAD_PARAGRAPHS paragraphs (headline
+    and lead), or in at least a third of its paragraphs. Elsewhere a share is a poll figure only
+    in a paragraph that names the poll before it or in its sentence."""
+    if not sents:
+        return False
+    paragraph_of = lambda pos: next((t[2] for t in sents if t[0] <= pos < t[1]), None)  # noqa: E731
+    with_cue = {paragraph_of(c) for c in cues} - {None}
+    paragraphs = sents[-1][2] + 1
+    return any(p < LEAD_PARAGRAPHS for p in with_cue) or len(with_cue) * 3 >= paragraphs
 
 
 def _answers(text: str, found: list, vote_article: bool) -> list[tuple[str, str]]:

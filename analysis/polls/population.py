@@ -52,9 +52,9 @@ def _patterns() -> tuple[re.Pattern, dict[str, str]]:
         code = iso3(c.name)
         if not code:
             continue
-        for dem in c.demonyms:
-            parts.append(plural_pattern(dem))
-            words.setdefault(dem.lower(), code)
+        for word in c.people:
+            parts.append(_people_pattern(word))
+            words.setdefault(word.lower(), code)
         for name in c.names:
             if name in c.ambiguous:
                 continue
@@ -66,6 +66,21 @@ def _patterns() -> tuple[re.Pattern, dict[str, str]]:
             words.setdefault(adj.lower(), code)
     alt = "|".join(sorted(parts, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), words
+
+
+PEOPLE_VERBS = r"(?:say|said|says|support|supported|oppose|opposed|think|believe|were|are|want|back|approve|favou?r)"
+
+
+def _people_pattern(word: str) -> str:
+    """A people word used as a population: its plural ("Saudis", "Frenchmen"); a word without a
+    plural ("Taiwanese") after of/among or before a verb of answering ("Taiwanese support")."""
+    pattern = plural_pattern(word)
+    if pattern.endswith("s?"):
+        return re.escape(word) + "s"
+    if pattern != re.escape(word):
+        return pattern
+    w = re.escape(word)
+    return rf"(?<=of\s){w}|(?<=among\s){w}|{w}(?=\s+{PEOPLE_VERBS}\b)"
 
 
 def _code(words: str) -> str:

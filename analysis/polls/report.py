@@ -38,6 +38,9 @@ def findings_markdown(summary: pd.DataFrame, evaluation: pd.DataFrame, confidenc
                      f"{r.explanation}")
     matched = matched_rows(evaluation)
     assumed = int(matched["n_assumed"].sum())
+    if matched.empty:
+        lines.append("\nNo claim met a reference poll on file, so no interval was computed.")
+        return "\n".join(lines)
     lines.append(
         f"\nIntervals are {confidence:.0%} Wilson intervals at the effective sample size "
         f"n / {design_effect:g} (design effect); {assumed} of {plural(len(matched), 'poll row')} "
@@ -166,6 +169,9 @@ def overview_markdown(summary: pd.DataFrame, evaluation: pd.DataFrame) -> str:
                      f"{plural(len(asked), 'pair')} that give one.")
     matched = matched_rows(evaluation)
     assumed = int(matched["n_assumed"].sum())
+    if matched.empty:
+        parts.append("No reference poll on file fits any claim: add rows to polls.csv to check them.")
+        return " ".join(parts)
     parts.append(f"{assumed} of {plural(len(matched), 'poll row')} {verb(len(matched), 'has', 'have')} "
                  "no stated sample size, so their intervals and tests rest on the assumed n.")
     return " ".join(parts)
@@ -212,3 +218,33 @@ def saved_figure_line(saved: list[str]) -> str:
 def relative_folder(path: str) -> str:
     """The folder part of a project-relative path, with a trailing slash."""
     return path.rsplit("/", 1)[0] + "/" if "/" in path else "./"
+
+
+FIGURES_DISPLAY = ["figure_id", "mention", "percent", "hedge", "response", "population_iso3", "pollster",
+                   "n", "moe"]
+
+
+def figures_markdown(figures: pd.DataFrame, slug: str) -> str:
+    """How many poll figures the article reports, with the poll facts it states."""
+    if figures.empty:
+        return f"**No poll figures in `{slug}`.** No share is reported as a poll or survey result."
+    pollsters = [p for p in dict.fromkeys(figures["pollster"]) if p]
+    who = f" by {join_words(pollsters)}" if pollsters else " (no pollster named)"
+    ns = [int(v) for v in dict.fromkeys(figures["n"]) if v is not None and not pd.isna(v)]
+    moes = [float(v) for v in dict.fromkeys(figures["moe"]) if v is not None and not pd.isna(v)]
+    facts = []
+    facts.append(f"a stated sample of {join_words([f'{n:,}' for n in ns])}" if ns else "no stated sample size")
+    facts.append(f"a stated margin of error of ±{join_words([f'{m:g}' for m in moes])} points" if moes
+                 else "no stated margin of error")
+    answers = figures["response"].value_counts()
+    return (f"`{slug}` reports {plural(len(figures), 'poll figure')}{who}, with {join_words(facts)}. "
+            f"Answers: " + join_words([f"{v} {k}" for k, v in answers.items()]) + ".")
+
+
+def checks_markdown(checks: pd.DataFrame) -> str:
+    """One bullet per no-reference check, or a sentence when there is none."""
+    if checks.empty:
+        return ("No check needs making without reference data: the article states no margin of "
+                "error, no lead of one answer over another and no majority.")
+    return "\n".join(f"- **{r.check}** ({r.statement}): {r.result}. {r.explanation}"
+                     for r in checks.itertuples())
