@@ -56,3 +56,24 @@ def test_article_without_poll_claims(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "No poll claims" in text and "**No chart:** the article makes no poll claims" in text
     assert not list((tmp_path / "figures").glob("03_*"))  # no chart without a claim to chart
+
+
+def test_dev_article_uses_its_stated_sample_and_margin(tmp_path, shared):
+    """A real poll report from the dev split (read from ../shared at run time): the notebook
+    reads the article's own n and margin of error and reports the margin check."""
+    import json
+
+    docs = [json.loads(line) for line in
+            (shared / "benchmarks" / "polls" / "dev.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    doc = next(d for d in docs if d["doc_id"] == "polls/rollcall-gallup-congress-2012")
+    gold_n = {f["n"] for f in doc["figures"] if f["n"]}
+    gold_moe = {f["moe"] for f in doc["figures"] if f["moe"]}
+    article = tmp_path / "gallup.txt"
+    article.write_text(doc["text"], encoding="utf-8")
+    out = execute(tmp_path, article=str(article))
+    text = out.read_text(encoding="utf-8")
+    (n,), (moe,) = gold_n, gold_moe
+    assert f"a stated sample of {n:,}" in text
+    assert f"a stated margin of error of ±{moe:g} points" in text
+    assert "**margin of error**" in text and f"n = {n:,} gives ±" in text
+    assert "(stated)" in text  # the lead and majority checks use the stated n, not the assumed one
