@@ -33,3 +33,13 @@ def test_shares_past_100_and_no_figures():
     text = "A survey found 60% support the plan, 50% oppose it and 5% were undecided."
     assert "sum" in set(sampling_checks(find_figures(text))["check"])
     assert sampling_checks(find_figures("No poll here, 5%.")).empty
+
+
+def test_a_change_between_waves_is_not_a_lead():
+    text = "A survey of 1,231 adults shows 44% support the party, up from 12% in September."
+    checks = sampling_checks(find_figures(text), text=text)
+    assert list(checks["check"]) == ["change"]
+    change = checks.iloc[0]
+    assert change["value"] == 32.0 and change["result"] == "clear" and change["n"] == 1231
+    text = "A survey of 1,231 adults shows 44% support the party, up from 42% in September."
+    assert sampling_checks(find_figures(text), text=text).iloc[0]["result"] == "within sampling error"

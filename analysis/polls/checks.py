@@ -9,6 +9,7 @@ sampling; statsmodels through `stats`.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -20,9 +21,21 @@ SUM_SLACK = 1.0  # rounding of each share lets a full set of answers add up to a
 MARGIN_SLACK = 0.5  # a stated margin is rounded to half a point or so
 
 
+NARROW_MAJORITY = 60.0  # majorities up to this share are tested; wider ones are clear at any poll's n
+# Words before a share that make it an earlier wave of the share before it ("up from 12%").
+EARLIER_WAVE = re.compile(r"\b(?:from|compared\s+(?:to|with)|against|versus|vs\.?)\s*(?:just\s+|only\s+)?$", re.I)
+
+
 def _n(figures: pd.DataFrame, assumed_n: int) -> tuple[int, str]:
+    """The figures' stated n (the first one given), else the assumed n."""
     stated = [v for v in figures["n"] if v is not None and not pd.isna(v)]
     return (int(stated[0]), "stated") if stated else (int(assumed_n), "assumed")
+
+
+def _earlier_wave(text: str | None, a: pd.Series, b: pd.Series) -> bool:
+    if text is None:
+        return False
+    return bool(EARLIER_WAVE.search(text[a["end"]:b["start"]][-40:]))
 
 
 def margin_check(figures: pd.DataFrame, confidence: float = 0.95) -> list[dict]:
@@ -58,15 +71,18 @@ def margin_check(figures: pd.DataFrame, confidence: float = 0.95) -> list[dict]:
     return rows
 
 
-def lead_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95) -> list[dict]:
+def lead_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95,
+                text: str | None = None) -> list[dict]:
     """Two shares of one sentence and one sample (a lead of one answer over another): is the
     gap wider than its sampling error? Var(p1 - p2) = (p1 + p2 - (p1 - p2)^2) / n."""
-    n, source = _n(figures, assumed_n)
     rows = []
     for _, group in figures.groupby("sentence_start", sort=True):
         if len(group) != 2:
             continue
         a, b = group.iloc[0], group.iloc[1]
+        if _earlier_wave(text, a, b):
+            continue
+        n, source = _n(group, assumed_n)
         if a["response"] == b["response"] and a["response"] != "vote_for":
             continue
         p1, p2 = float(a["percent"]) / 100, float(b["percent"]) / 100
@@ -85,16 +101,41 @@ def lead_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float 
 
 
 def majority_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95) -> list[dict]:
-    """A share above 50%: is the majority clear of sampling error (one-sided score test)?"""
-    n, source = _n(figures, assumed_n)
+    """A narrow majority (over 50%, at most NARROW_MAJORITY): is it clear of sampling error
+    (one-sided score test at the figure's stated n, else the assumed n)?"""
     rows = []
-    for _, f in figures[(figures["percent"] > 50) & (figures["percent"] < 100)].iterrows():
+    for _, f in figures[(figures["percent"] > 50) & (figures["percent"] <= NARROW_MAJORITY)].iterrows():
+        n, source = _n(figures.loc[[f.name]], assumed_n)
         test = stats.threshold_test(float(f["percent"]), n, 50.0, "larger", confidence)
         rows.append({"check": "majority", "figures": f["figure_id"], "statement": f["mention"], "n": n,
                      "n_source": source, "value": float(f["percent"]), "expected": 50.0,
                      "result": "clear" if test.significant else "within sampling error",
                      "explanation": f"{f['mention']} is {'clearly' if test.significant else 'not clearly'} a majority "
-                                    f"at n = {n:,} ({source}): p = {stats.format_p(test.p_value)}."})
+                                    f"at n = {n:,} ({source}): {stats.format_p(test.p_value, 'p')}."})
+    return rows
+
+
+def change_checks(figures: pd.DataFrame, text: str, assumed_n: int = 1000, confidence: float = 0.95) -> list[dict]:
+    """A share and the earlier wave it is compared with in its sentence ("44%, up from 12%"):
+    is the change clear of sampling error? Two independent samples of the figure's n (the
+    earlier wave's n is rarely stated; the row says which n was used), Newcomb interval and
+    score test (`stats.difference`)."""
+    rows = []
+    for _, group in figures.groupby("sentence_start", sort=True):
+        for i in range(len(group) - 1):
+            a, b = group.iloc[i], group.iloc[i + 1]
+            if not _earlier_wave(text, a, b):
+                continue
+            n, source = _n(group.iloc[[i]], assumed_n)
+            d = stats.difference(float(a["percent"]), n, float(b["percent"]), n, confidence)
+            rows.append({"check": "change", "figures": f"{a['figure_id']} {b['figure_id']}",
+                         "statement": f"{a['mention']} from {b['mention']}", "n": n, "n_source": source,
+                         "value": round(d.difference, 1), "expected": round((d.ci_high - d.ci_low) / 2, 1),
+                         "result": "clear" if d.significant else "within sampling error",
+                         "explanation": f"The change from {b['mention']} to {a['mention']} ({d.difference:+.1f} points, "
+                                        f"{confidence:.0%} interval {d.ci_low:+.1f} to {d.ci_high:+.1f}) is "
+                                        f"{'clear of' if d.significant else 'within'} sampling error at n = {n:,} "
+                                        f"({source}) in each wave: {stats.format_p(d.p_value, 'p')}."})
     return rows
 
 
@@ -114,15 +155,18 @@ def sum_checks(figures: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def sampling_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95) -> pd.DataFrame:
+def sampling_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95,
+                    text: str | None = None) -> pd.DataFrame:
     """Every no-reference check of an article's poll figures.
 
-    Columns: check (margin of error, lead, majority, sum), figures (ids), statement (the words),
+    `text` (the article) lets leads be told from changes between waves ("up from 12%").
+    Columns: check (margin of error, lead, change, majority, sum), figures (ids), statement (the words),
     n, n_source (stated, assumed, implied), value, expected (the margin n gives, the sampling
     error of a gap, the threshold, 100), result, explanation (a sentence from the values).
     """
     if figures.empty:
         return pd.DataFrame(columns=CHECK_COLUMNS)
-    rows = (margin_check(figures, confidence) + lead_checks(figures, assumed_n, confidence)
+    rows = (margin_check(figures, confidence) + lead_checks(figures, assumed_n, confidence, text)
+            + (change_checks(figures, text, assumed_n, confidence) if text is not None else [])
             + majority_checks(figures, assumed_n, confidence) + sum_checks(figures))
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
