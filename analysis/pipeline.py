@@ -48,11 +48,12 @@ def claim_tables(article: Article, register: str | Path | None = None, reference
 def poll_tables(article: Article, reference_dir: str | Path | None = None, confidence: float = 0.95,
                 assumed_n: int = 1000, design_effect: float = 1.0) -> dict[str, pd.DataFrame]:
     """Notebook 03's `poll_claims`, `poll_claims_summary` and `poll_sensitivity` tables."""
-    from .polls import claims as pc, evaluate as pe
+    from .polls import claims as pc, evaluate as pe, figures as pf
     from .reference import load_polls
 
     polls = load_polls(reference_dir or None)
-    claims = pc.extract_poll_claims(article)
+    figures = pf.find_figures(article.text, article.metadata.published)
+    claims = pc.extract_poll_claims(article, figures)
     evaluation = pe.evaluate_claims(claims, polls, article.metadata.published, assumed_n, confidence, design_effect)
     summary = pe.summarise(evaluation, claims)
     sens = pe.sensitivity(evaluation, confidence=confidence, design_effect=design_effect)

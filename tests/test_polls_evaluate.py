@@ -209,3 +209,32 @@ def test_claim_naming_no_population_keeps_a_row(tmp_path):
     assert list(ev["poll_id"]) == [""] and list(ev["country"]) == [""]
     assert ev["verdict"].iloc[0] == "no reference" and "names no population" in ev["explanation"].iloc[0]
     assert list(sm["country"]) == ["(none named)"]
+
+
+def run_with_figures(text, rows, tmp_path, published=dt.date(2024, 6, 1)):
+    from analysis.polls.figures import find_figures
+
+    article = Article.from_text(text, metadata=Metadata(published=published))
+    claims = extract_poll_claims(article, find_figures(text, published))
+    evaluation = evaluate_claims(claims, write_polls(tmp_path, rows), published)
+    return claims, evaluation, summarise(evaluation, claims)
+
+
+def test_a_poll_named_earlier_is_matched_and_another_pollster_never_supports(tmp_path):
+    text = ("A Gallup survey released Tuesday asked Jordanians about the Oslo Accords.\n"
+            "It found that 75% of Jordanians opposed the Oslo Accords.")
+    rows = [poll("OTHER-2024", "2024-01", 75) | {"organisation": "Pew Research Center"}]
+    claims, ev, sm = run_with_figures(text, rows, tmp_path)
+    assert list(claims["pollster"]) == ["Gallup"] and list(claims["country"]) == ["Jordan"]
+    assert ev["pollster_match"].iloc[0] == "different" and ev["verdict"].iloc[0] == "no reference"
+    assert "another pollster" in ev["question_note"].iloc[0]
+    assert sm["verdict"].iloc[0] == "no reference"
+    rows = [poll("GALLUP-2024", "2024-01", 75) | {"organisation": "Gallup"}]
+    _, ev, sm = run_with_figures(text, rows, tmp_path)
+    assert ev["pollster_match"].iloc[0] == "same" and sm["verdict"].iloc[0] == "supported"
+
+
+def test_a_dont_know_share_takes_no_side(tmp_path):
+    text = "A survey found 61% of Jordanians opposed the Oslo Accords, while 35% refused to answer."
+    claims, _, _ = run_with_figures(text, [poll("A", "2024-01", 61)], tmp_path)
+    assert list(claims["side"]) == ["against", ""]

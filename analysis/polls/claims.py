@@ -22,7 +22,7 @@ CLAIM_COLUMNS = [
     "claim_id", "country", "start", "end", "text", "share_start", "share_end", "share_text",
     "value", "hedge", "claimed_low", "claimed_high", "period", "period_start", "period_end",
     "population_text", "side", "strong", "framing", "direction_text", "object_text",
-    "object_resolved", "topic", "topic_label", "reason",
+    "object_resolved", "topic", "topic_label", "reason", "pollster",
 ]
 
 _NUMBER_SHARE = (r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
@@ -252,7 +252,7 @@ def _object_after(text: str, pos: int, end: int) -> str:
 
 
 def _trim_object(obj: str) -> str:
-    obj = re.sub(r"^\s*(?:that\s+)?", "", obj)
+    obj = re.sub(r"^\s*(?:that\s+)?", "", obj).rstrip(" —–-")
     return re.sub(r"\s+(?:in|from|during)\s+(?:19|20)\d{2}\b.*$", "", obj).strip()
 
 
@@ -269,9 +269,19 @@ def named_agreements(text: str, before: int) -> list[tuple[int, str]]:
     return found
 
 
+# "the idea", "the plan": what the article named before ("the idea of recognizing Israel").
+IDEA_ANAPHOR = re.compile(r"^(?:the|this|that|such\s+an?)\s+(?P<noun>idea|plan|proposal|move|policy|step)\b\s*$", re.I)
+
+
 def resolve_object(obj: str, text: str, at: int) -> str:
-    """What a claim's object refers to: itself when it names something, else the most recent
-    named agreement before `at` for "the deals"/"the accords" (same grammatical number first)."""
+    """What a claim's object refers to: itself when it names something; for "the idea" (plan,
+    proposal, ...) what the text last called "the idea of ..."; for "the deals"/"the accords" the
+    most recent named agreement before `at` (same grammatical number first)."""
+    idea = IDEA_ANAPHOR.match(obj)
+    if idea and not lx.topic_of(obj)[0]:
+        named = list(re.finditer(rf"\b{idea['noun']}\s+(?:of|to)\s+(?P<what>[^,.;—–]+)", text[:at], re.I))
+        if named:
+            return named[-1]["what"].strip()
     m = lx.AGREEMENT_ANAPHORS.search(obj)
     if lx.topic_of(obj)[0] or not m:
         return obj
@@ -348,8 +358,26 @@ def parse_sentence(text: str, start: int, end: int, published: dt.date | None = 
     return rows
 
 
-def extract_poll_claims(article: Article) -> pd.DataFrame:
+# A figure's answer (figures.find_figures) -> the side of its claim; yes and no keep the side the
+# sentence parser reads from the claim's own verb.
+RESPONSE_SIDES = {"support": "for", "approve": "for", "favourable": "for", "positive": "for",
+                  "oppose": "against", "disapprove": "against", "unfavourable": "against",
+                  "negative": "against", "dont_know": "", "other": "", "vote_for": ""}
+
+
+def _country_of_iso3(code: str) -> str:
+    from ..countries import countries
+    from .population import iso3
+
+    return next((c.name for c in countries() if c.kind == "country" and code and iso3(c.name) == code), "")
+
+
+def extract_poll_claims(article: Article, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every poll claim of an article, one row per claim and country (sorted by position).
+
+    A sentence is parsed when it names a poll and reports a share, and, given `figures`
+    (`figures.find_figures`), when it holds a poll figure whose poll is named elsewhere (then
+    only its figures' shares count, and a figure's population fills in a missing country).
 
     Columns: claim_id (P1, P2, ... one per reported share), country (canonical, "" if none
     named), start, end, text (the sentence, `article.text[start:end]`), share_start, share_end,
@@ -359,13 +387,31 @@ def extract_poll_claims(article: Article) -> pd.DataFrame:
     side (against / for / ""), strong (intensity word such as "strongly"), framing (stance,
     view, effect or ""), direction_text (the words giving the side), object_text, object_resolved
     (what "the deals" refers to), topic (lexicon key or ""), topic_label, reason (after
-    "citing", "because of", ...; "" if none).
+    "citing", "because of", ...; "" if none), pollster (the figure's pollster or sponsor, "" when
+    the article names none).
     """
     published = article.metadata.published
+    figures = figures if figures is not None else pd.DataFrame(columns=["start", "end"])
+    spans = list(zip(figures["start"], figures["end"]))
     rows = []
     for sentence in article.sentences:
+        inside = [i for i, (s, e) in enumerate(spans) if sentence.start <= s < sentence.end]
         if is_poll_sentence(sentence.text):
-            rows.extend(parse_sentence(article.text, sentence.start, sentence.end, published))
+            parsed = parse_sentence(article.text, sentence.start, sentence.end, published)
+        elif inside:
+            parsed = [r for r in parse_sentence(article.text, sentence.start, sentence.end, published)
+                      if any(s < r["share_end"] and r["share_start"] < e for s, e in spans)]
+        else:
+            continue
+        for r in parsed:
+            fig = next((figures.iloc[i] for i, (s, e) in enumerate(spans)
+                        if s < r["share_end"] and r["share_start"] < e), None)
+            r["pollster"] = (fig["pollster"] or "") if fig is not None else ""
+            if fig is not None and fig["response"] in RESPONSE_SIDES:
+                r["side"] = RESPONSE_SIDES[fig["response"]]
+            if fig is not None and not r["country"]:
+                r["country"] = _country_of_iso3(fig["population_iso3"])
+            rows.append(r)
     df = pd.DataFrame(rows, columns=[c for c in CLAIM_COLUMNS if c != "claim_id"])
     ids = {key: f"P{i}" for i, key in enumerate(dict.fromkeys(df["share_start"]), start=1)}
     df.insert(0, "claim_id", df["share_start"].map(ids).astype("object"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pandas as pd
 
@@ -31,7 +32,7 @@ POLL_CLAIM_COLUMNS = [
     "population", "scope", "organisation", "question", "question_match", "question_note",
     "reason_asked", "claimed", "claimed_low", "claimed_high", "claim_period", "evidence",
     "side_low", "side_high", "in_period", "after_publication", "n_assumed", "n_effective",
-    "test", "test_threshold", "p_value", "sampling", "n_needed", "url", "source_confidence",
+    "test", "test_threshold", "p_value", "sampling", "n_needed", "url", "source_confidence", "pollster_match",
 ]
 SUMMARY_COLUMNS = [
     "claim_id", "country", "claimed", "claim_period", "verdict", "polls", "poll_rows", "in_period_polls",
@@ -74,6 +75,24 @@ def question_match(claim: pd.Series, poll: pd.Series) -> tuple[str, str]:
                            "but its wording is uncertain")
     caveat = " (exact wording not known)" if poll["question_uncertain"] else ""
     return "related", f"the poll asks about {asked}{caveat}; the claim is about {said}"
+
+
+GENERIC_NAME_WORDS = frozenset({"the", "and", "for", "of", "poll", "polls", "polling", "survey", "surveys",
+                                "research", "center", "centre", "institute", "news", "group", "foundation",
+                                "index", "study", "policy", "public", "opinion", "studies", "company", "inc"})
+
+
+def pollster_match(claimed: str, organisation: str) -> str:
+    """same | different | unnamed: whether a reference poll's organisation is the pollster the
+    article names (one name contains the other, or they share a distinctive word)."""
+    if not claimed or not organisation:
+        return "unnamed"
+    words = lambda s: re.sub(r"[^\w\s]", " ", s.lower()).split()  # noqa: E731
+    a, b = " ".join(words(claimed)), " ".join(words(organisation))
+    if a in b or b in a:
+        return "same"
+    distinctive = lambda ws: {w for w in ws if len(w) >= 3 and w not in GENERIC_NAME_WORDS}  # noqa: E731
+    return "same" if distinctive(words(claimed)) & distinctive(words(organisation)) else "different"
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -176,8 +195,9 @@ def evaluate_claims(claims: pd.DataFrame, polls: pd.DataFrame, published: dt.dat
     question_match (same, related, different), question_note, reason_asked, claimed, claimed_low,
     claimed_high, claim_period, evidence (direct, complement, none), side_low, side_high (the
     share on the claim's side the row implies), in_period, after_publication, n_assumed,
-    n_effective, test, test_threshold, p_value, sampling, n_needed, url, source_confidence.
-    Sorted by claim position, country order in the claim, fieldwork, poll_id, population.
+    n_effective, test, test_threshold, p_value, sampling, n_needed, url, source_confidence,
+    pollster_match (same, different: never supports the claim, unnamed: the article or the row
+    names no pollster). Sorted by claim position, country order in the claim, fieldwork, poll_id, population.
     """
     if assumed_n <= 0:
         raise ValueError(f"assumed_n must be positive, got {assumed_n}")
@@ -244,8 +264,12 @@ def _evaluate_one(claim, group, published, assumed_n, confidence, design_effect)
         in_period = True
     after = published is not None and poll["fw_start"] > published
     match, note = question_match(claim, poll)
+    by = pollster_match(str(claim.get("pollster", "") or ""), str(poll["organisation"] or ""))
     agreement = _agreement(side_low, side_high, low, high)
     verdict = _row_verdict(match, agreement, in_period, after)
+    if by == "different":
+        verdict = NO_REFERENCE
+        note = f"another pollster ({poll['organisation']}, not {claim['pollster']}); {note}"
     test = share_test(p, evidence if match != "different" else "none", low, high, n, confidence,
                       design_effect)
     row = {
@@ -261,7 +285,8 @@ def _evaluate_one(claim, group, published, assumed_n, confidence, design_effect)
         "claim_period": claim["period"], "evidence": evidence, "side_low": side_low,
         "side_high": side_high, "in_period": bool(in_period), "after_publication": bool(after),
         "n_assumed": not n_known, "n_effective": n / design_effect, **test,
-        "url": poll["url"] or "", "source_confidence": poll["confidence"], "_fw": poll["fw_start"],
+        "url": poll["url"] or "", "source_confidence": poll["confidence"], "pollster_match": by,
+        "_fw": poll["fw_start"],
     }
     row["explanation"] = row_explanation(row, claim, agreement, confidence)
     return row
@@ -328,7 +353,7 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         rows = evaluation[(evaluation["claim_id"] == claim["claim_id"])
                           & (evaluation["country"] == claim["country"])]
         usable = rows[rows["scope"].isin(["national", "region"]) & (rows["question_match"] != "different")
-                      & ~rows["after_publication"]]
+                      & (rows["pollster_match"] != "different") & ~rows["after_publication"]]
         verdict, deciding = _decide(usable, bool(claim["period"]))
         if usable.empty:
             verdict = NO_REFERENCE
