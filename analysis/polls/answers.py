@@ -34,13 +34,19 @@ CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s*(?:while|whereas|but|and|compared)\
 VOTE_QUESTION = re.compile(
     r"\b(?:vote intention|voting intention|would vote|how would you vote|if (?:the )?elections? were held|"
     r"runoff|run-off|head-to-head|match-?up|ballot|Sunday trend|leads? over|federal elections? next|"
-    r"first round|second round|primary race)\b", re.I)
+    r"first round|second round|primary race|primar(?:y|ies)|nomination|caucus(?:es)?|horse race|presidential race|"
+    r"(?:GOP|Republican|Democratic) field|leads? the field|leading the field|front-?runner|general election|"
+    r"would win|garner(?:s|ed)?|(?:presidential|GOP|Republican|Democratic) (?:candidates?|contest|hopefuls?))\b", re.I)
 # A candidate or party named beside a vote share: a capitalised word inside the clause before it
 # ("Biden pulling 50%", "the SPD (20 percent") or "for <Name>" after it.
 CANDIDATE_BEFORE = re.compile(r"(?<=[\w,(]\s)[A-Z][\w’'.-]+|(?<=\()[A-Z][\w’'.-]+")
 CANDIDATE_AFTER = re.compile(r"^\s*(?:for|to|in\s+favou?r\s+of)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|(?:former\s+)?President\s+)?[A-Z]")
 # "X percent said ...": a figure reported with a reporting verb (options of one question share it).
 REPORTED = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:respondents|those\s+\w+)\s+)?(?P<verb>said|say|says|answered|responded)\b", re.I)
+# "51% of young voters support a ceasefire": a stance verb after the population, not a vote share.
+STANCE_AFTER = re.compile(r"^\s*of\s+[^,;]{1,40}?\b(?:support|oppose|back|favou?r|agree|disagree|reject|"
+                          r"approve|disapprove)\b", re.I)
+ACCORDING = re.compile(r"\b(?:according to|in|per)\s+[^,]{1,40}?(?:findings|poll|survey|data|results)\s*,\s*", re.I)
 SAY_VERBS = re.compile(r"\b(?:say|says|said|saying|think|thinks|believe|believes|consider|considers|stated|"
                        r"agree|agrees|expect|expects|want|wants|answered|reported|feel|feels)\b", re.I)
 
@@ -82,14 +88,18 @@ def _specific(words: str) -> tuple[str, str] | None:
     return None
 
 
-def read_answer(after: str, before: str, previous: str | None, vote_article: bool) -> tuple[str, str] | None:
+def read_answer(after: str, before: str, previous: str | None, vote_article: bool,
+                lead: str = "") -> tuple[str, str] | None:
     """(response, the words that give it) for one figure from its own words; None when they
-    say nothing (the caller then reads it with its neighbours)."""
+    say nothing (the caller then reads it with its neighbours). `lead`: the sentence's words
+    before the share (since the previous share), where a candidate may be named."""
     dk = answer_rules()[0][1].search(after)
     if dk:
         return "dont_know", dk.group()
-    if vote_article and not SAY_VERBS.search(after[:40]) and not SAY_VERBS.search(before):
-        m = CANDIDATE_BEFORE.search(before[-45:]) or CANDIDATE_AFTER.search(after) or \
+    if vote_article and not SAY_VERBS.search(after[:40]) and not SAY_VERBS.search(before) \
+            and not STANCE_AFTER.search(after):
+        lead = ACCORDING.sub("", lead)
+        m = CANDIDATE_BEFORE.search((lead or before)[-45:]) or CANDIDATE_AFTER.search(after) or \
             re.search(r"\bof the (?:ballot|vote)\b", after, re.I)
         if m:
             return "vote_for", m.group()

@@ -91,7 +91,6 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
     margins = design.margins(text)
     moe = margins[0] if margins else None
     when = design.fieldwork(text)
-    default_pop = _article_population(text, pollster_country)
     poll_article = _poll_article(text, sents, cues)
     found: list[tuple[Share, tuple[int, int, int], int]] = []
     for k, sent in enumerate(sents):
@@ -107,6 +106,8 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
                 found.append((share, sent, previous_end))
             previous_end = share.end
     share_sentences = {sent[0] for _, sent, _ in found}
+    poll_spans = sorted({sent[:2] for _, sent, _ in found} | {t[:2] for t in sents if cue.search(text, t[0], t[1])})
+    default_pop = _article_population(text, pollster_country, poll_spans)
     overall_n = _overall_sample(text, sents, samples, share_sentences)
     readings = _answers(text, found, vote_article)
     rows, previous = [], None
@@ -155,12 +156,13 @@ def _answers(text: str, found: list, vote_article: bool) -> list[tuple[str, str]
     answer of the next share joined by "and", else of the share before it. Two or more shares
     of a sentence reported with the same reporting verb ("X said ..., Y said ...") and no
     negated answer among them are options of one question: `other`."""
-    afters, befores = [], []
+    afters, befores, leads = [], [], []
     for i, (share, sent, previous_end) in enumerate(found):
         same = i + 1 < len(found) and found[i + 1][1] == sent
         nxt = found[i + 1][0].start if same else sent[1]
         afters.append(answers.own_words(text, share.end, nxt))
         befores.append(answers.clause_before(text, share.number_start, max(sent[0], previous_end)))
+        leads.append(text[max(sent[0], previous_end):share.number_start])
     for i in range(len(found) - 2, -1, -1):
         between = text[found[i][0].end:found[i + 1][0].start]
         if found[i + 1][1] == found[i][1] and answers.JOINED.match(between):
@@ -168,7 +170,7 @@ def _answers(text: str, found: list, vote_article: bool) -> list[tuple[str, str]
     readings: list = [None] * len(found)
     previous = None
     for i in range(len(found)):
-        readings[i] = answers.read_answer(afters[i], befores[i], previous, vote_article)
+        readings[i] = answers.read_answer(afters[i], befores[i], previous, vote_article, leads[i])
         if readings[i] is not None:
             previous = readings[i][0]
     for i in range(len(found) - 2, -1, -1):
@@ -193,15 +195,24 @@ def _answers(text: str, found: list, vote_article: bool) -> list[tuple[str, str]
     return readings
 
 
-def _article_population(text: str, pollster_country: str) -> tuple[str, str]:
-    """(ISO code, words) of the people an article's polls asked, when nothing nearer says."""
-    mentions = population.population_mentions(text)
-    if mentions:
+def _article_population(text: str, pollster_country: str, spans: list[tuple[int, int]] = ()) -> tuple[str, str]:
+    """(ISO code, words) of the people an article's polls asked, when nothing nearer says: the
+    population named most often in the sentences that report polls (`spans`), else the
+    pollster's home country (data/pollsters.csv), else the population or country the article
+    names most often."""
+    def most_common(mentions):
         counts = pd.Series([code for _, _, code in mentions]).value_counts(sort=True)
         code = counts.index[0]
         return code, next(w for _, w, c in mentions if c == code)
+
+    local = [m for a, b in spans for m in population.population_mentions(text, a, b)]
+    if local:
+        return most_common(local)
     if pollster_country:
         return pollster_country, ""
+    mentions = population.population_mentions(text)
+    if mentions:
+        return most_common(mentions)
     counts = population.country_mentions(text)
     if counts:
         return counts.most_common(1)[0][0], ""

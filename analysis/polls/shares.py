@@ -38,7 +38,7 @@ _IN = (rf"(?P<top>\d{{1,2}}|{_SMALL_WORDS})[\s-]+(?:in|out[\s-]+of)[\s-]+"
 _FRACTION = r"(?P<frac>" + "|".join(
     w.replace(" ", r"[\s-]") for w in sorted(FRACTION_WORDS, key=len, reverse=True)) + r")" \
     r"(?=\s+(?:of|the|said|say|says|believe|think|were|are|want|support|oppose|back)\b)"
-SHARE = re.compile(rf"(?<![\w.,-])" + _HEDGE + rf"(?:{_NUMBER_SHARE}|{_IN}|{_FRACTION})", re.I)
+SHARE = re.compile(rf"(?<![\w.,])(?<!\w-)" + _HEDGE + rf"(?:{_NUMBER_SHARE}|{_IN}|{_FRACTION})", re.I)
 # Words before a fraction that make it something else ("the first half", "in half").
 NOT_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|in|by|and a|past)\s+$", re.I)
 
