@@ -1,7 +1,7 @@
 """Finding and parsing poll claims in an article.
 
-A poll claim is a sentence that names a poll or survey and reports a share ("over 70% of
-Emiratis and Bahrainis opposed the deals"). Each share in such a sentence is one claim; a claim
+A poll claim is a sentence that names a poll or survey and reports a share ("over 60% of
+Jordanians and Egyptians opposed the treaty"). Each share in such a sentence is one claim; a claim
 naming several populations gives one row per country. Rules only, no models: a share pattern,
 hedge words, a lexicon of countries and demonyms (`lexicon.py`), stance and view words, a
 named-agreement resolver for "the deals", year and month patterns, and reason cues ("citing").
@@ -186,7 +186,7 @@ def canonical_country(name: str) -> str | None:
 def find_populations(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str]]:
     """Countries whose people a stretch of text is about, in order: (canonical, words).
 
-    Counted: plural demonyms (Emiratis), demonym + population noun (Saudi respondents),
+    Counted: plural demonyms (Jordanians), demonym + population noun (Saudi respondents),
     "of <demonym>" (of Sudanese) and country names after in/of/across/among/from, alone or in
     a list ("in the UAE and Bahrain"). A demonym used as a plain adjective is not a population.
     """
@@ -257,7 +257,7 @@ def _trim_object(obj: str) -> str:
 
 
 def named_agreements(text: str, before: int) -> list[tuple[int, str]]:
-    """Named agreements ("Abraham Accords", "Arab Peace Initiative") before offset `before`."""
+    """Named agreements ("Oslo Accords", "Arab Peace Initiative") before offset `before`."""
     pattern = re.compile(rf"((?:[A-Z][a-z'’]+\s+){{1,4}})({lx.AGREEMENT_HEADS})\b")
     found = []
     for m in pattern.finditer(text, 0, before):

@@ -50,7 +50,7 @@ def _fmt(x: float) -> str:
 
 
 def claimed_phrase(claim: pd.Series) -> str:
-    """"over 70% against the Abraham Accords" from a parsed claim row."""
+    """"over 70% against the Oslo Accords" from a parsed claim row."""
     hedge = {"exact": "", "at_least": "at least ", "over": "over ", "nearly": "nearly ",
              "about": "about ", "under": "under "}[claim["hedge"]]
     side = claim["side"] or "(no side)"

@@ -72,21 +72,19 @@ STRONG_RESPONSES = frozenset({"very_positive", "very_negative"})
 # Statements whose agreement means being against ties (for `agree` responses).
 AGAINST_STATEMENT = re.compile(r"\b(?:break|cut|sever|end|boycott|suspend)\b", re.I)
 
-# Poll topics: key, pattern, label, family. Checked in order; the first that matches wins.
-# The list is modest (relations with Israel only): a claim or question matching none of them
-# is compared by content words instead (`topics.topic_relation`), so other topics still match,
-# more coarsely (no synonyms).
-TOPICS: tuple[tuple[str, str, str, str], ...] = (
-    ("abraham_accords", r"abraham accords?", "the Abraham Accords", "relations_with_israel"),
-    ("recognition_of_israel", r"recogni[sz]\w*\s+(?:of\s+)?israel|recognition of israel",
-     "recognition of Israel", "relations_with_israel"),
-    ("normalization_with_israel", r"normali[sz]\w*", "normalization with Israel",
-     "relations_with_israel"),
-    ("ties_with_israel", r"\b(?:ties|relations|contacts|links)\s+with\s+israel",
-     "ties with Israel", "relations_with_israel"),
-    ("israel_favourability", r"favou?rab\w*\s+(?:of\s+|toward\s+|towards\s+)?israel|"
-     r"(?:view|opinion|image)s?\s+of\s+israel", "Israel", "views_of_israel"),
-)
+# Poll topics: key, pattern, label, family (data/topics.csv). Checked in order; the first that
+# matches wins. The list is modest (the reference polls' topics only): a claim or question
+# matching none of them is compared by content words instead (`topics.topic_relation`), so
+# other topics still match, more coarsely (no synonyms).
+def _topics() -> tuple[tuple[str, str, str, str], ...]:
+    import csv
+    from pathlib import Path
+
+    with (Path(__file__).with_name("data") / "topics.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple((r["key"], r["pattern"], r["label"], r["family"]) for r in csv.DictReader(fh))
+
+
+TOPICS: tuple[tuple[str, str, str, str], ...] = _topics()
 UNCERTAIN_QUESTION = re.compile(r"\bunclear\b|\bunknown\b|\bnot retrieved\b", re.I)
 
 # Framings of a question or claim, checked in order.
@@ -136,7 +134,7 @@ FUNCTION_WORDS = frozenset("""
 
 
 def demonym_pattern(demonym: str) -> str:
-    """Regex for a people word and its plural (Emirati(s), Turk(s), Frenchm[ae]n); words in
+    """Regex for a people word and its plural (Saudi(s), Turk(s), Frenchm[ae]n); words in
     -ese, -ish, -ch and -ss have no plural (`countries.plural_pattern`)."""
     return plural_pattern(demonym)
 

@@ -79,7 +79,7 @@ def claim_mark(claims: pd.DataFrame, topic: WaveTopic) -> ClaimMark | None:
 
 def chart_title(topic: WaveTopic, waves: pd.DataFrame, confidence: float, assumed_n: int,
                 design_effect: float) -> str:
-    """"The Abraham Accords: positive and negative shares by wave (95% Wilson intervals; ...)"."""
+    """"The Oslo Accords: positive and negative shares by wave (95% Wilson intervals; ...)"."""
     responses = join_words(wave_responses(waves)) or "no responses"
     label = topic.label[:1].upper() + topic.label[1:]
     return (f"{label}: {responses} shares by wave ({confidence:.0%} Wilson intervals; "
