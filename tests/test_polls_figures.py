@@ -88,3 +88,29 @@ def test_dev_split_holds_the_issue_floors(shared):
     assert result["negatives_flagged_share"] <= 0.15
     assert acc["percent"] >= 0.98 and acc["response"] >= 0.85 and acc["population"] >= 0.85
     assert acc["pollster"] >= 0.90 and acc["n"] >= 0.95 and acc["moe"] >= 0.95
+
+
+@pytest.mark.parametrize("sentence, share", [
+    ("In the 2019 election the party won 31% of the vote.", "31%"),
+    ("The government set a goal of vaccinating 70 percent of adults by July.", "70 percent"),
+    ("Inflation reached 6% in March.", "6%"),
+    ("Her lead among women is a massive 12%.", "12%"),
+    ("Support rose by 5% since the spring.", "5%"),
+    ("The poll has a two percent plus or minus margin of error.", "two percent"),
+])
+def test_percentages_that_are_not_poll_results(sentence, share):
+    text = "A new poll of 1,000 voters found 48% back the mayor. " + sentence
+    pos = text.index(share, 50)
+    got = find_figures(text)
+    assert got["percent"].tolist()[0] == 48.0
+    assert not ((got["start"] <= pos) & (got["end"] > pos)).any()
+
+
+def test_a_poll_quoted_in_passing_needs_its_paragraph():
+    text = ("The council met on Monday to discuss the budget.\n"
+            "Officials said the new road would open next year.\n"
+            "Work on the bridge has been delayed by rain.\n"
+            "A recent survey found 55% of residents oppose the new road.\n"
+            "Aid groups say 90% of the district's farms flooded last month.\n")
+    got = find_figures(text)
+    assert got["percent"].tolist() == [55.0] and got["response"].tolist() == ["oppose"]

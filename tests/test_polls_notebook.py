@@ -76,4 +76,4 @@ def test_dev_article_uses_its_stated_sample_and_margin(tmp_path, shared):
     assert f"a stated sample of {n:,}" in text
     assert f"a stated margin of error of ±{moe:g} points" in text
     assert "**margin of error**" in text and f"n = {n:,} gives ±" in text
-    assert "(stated)" in text  # the lead and majority checks use the stated n, not the assumed one
+    assert "the article states no sample size" not in text  # the stated n is used, not an implied one

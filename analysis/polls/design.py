@@ -47,7 +47,6 @@ FIELDWORK = re.compile(
     rf"(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}\s+(?:{_MONTHS})(?:\s+(?:19|20)\d{{2}})?)",
     re.I)
 
-ORG_WORDS = (r"(?:[A-Z][\w'’&.-]*|of|for|the|and|in|on|de|du|des|der|für)")
 # "<Name> poll", "poll by <Name>", "<Name> found", "according to <Name>": capitalised names.
 NAMED_BEFORE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’&.-]*(?:\s+|-\s*))(?:(?:of|for|the|and|in|on)\s+|[A-Z0-9][\w'’&.-]*\s+|\(\w+\)\s+){0,7}?)"
