@@ -184,6 +184,8 @@ def _clean_name(name: str) -> str | None:
     if not words or all(w in NOT_NAMES for w in words):
         return None
     out = " ".join(words)
+    if re.search(r"[’']s\s", out):  # "Harvard’s findings", a headline's "X’s Support ..."
+        return None
     return re.sub(r"[’']s$", "", out) or None
 
 
