@@ -114,3 +114,11 @@ def test_a_poll_quoted_in_passing_needs_its_paragraph():
             "Aid groups say 90% of the district's farms flooded last month.\n")
     got = find_figures(text)
     assert got["percent"].tolist() == [55.0] and got["response"].tolist() == ["oppose"]
+
+
+def test_a_regional_aside_is_not_the_countrys_people():
+    text = ("A new survey asked people across the region about the treaty. Some 61% of Jordanians "
+            "were against it, compared to a regional average of 87%, while 35% refused to answer.")
+    got = find_figures(text)
+    assert got["population_iso3"].tolist() == ["JOR", "", "JOR"]
+    assert got["response"].tolist() == ["oppose", "oppose", "dont_know"]

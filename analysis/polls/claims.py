@@ -411,6 +411,8 @@ def extract_poll_claims(article: Article, figures: pd.DataFrame | None = None) -
                 r["side"] = RESPONSE_SIDES[fig["response"]]
             if fig is not None and not r["country"]:
                 r["country"] = _country_of_iso3(fig["population_iso3"])
+            elif fig is not None and fig["population_text"] and not fig["population_iso3"]:
+                r["country"] = ""  # the figure is about a region or several countries' people
             rows.append(r)
     df = pd.DataFrame(rows, columns=[c for c in CLAIM_COLUMNS if c != "claim_id"])
     ids = {key: f"P{i}" for i, key in enumerate(dict.fromkeys(df["share_start"]), start=1)}

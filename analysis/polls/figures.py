@@ -114,12 +114,19 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
     for i, (share, sent, previous_end) in enumerate(found):
         same_paragraph = previous is not None and previous["_paragraph"] == sent[2]
         response, words = readings[i]
-        local = population.population_mentions(text, max(sent[0], previous_end), share.number_start) + \
-            population.population_mentions(text, share.end, min(sent[1], share.end + 60))
+        # "X% of <people>" first, else the nearest population before the share in its
+        # sentence, else the first after it
+        after_pops = population.population_mentions(text, share.end, min(sent[1], share.end + 60))
+        direct = [m for m in after_pops if re.fullmatch(r"\s*(?:(?:of|among|in)\s+(?:the\s+)?(?:\w+\s+){0,2})?",
+                                                           text[share.end:m[0]])]
+        local = direct[:1] + population.population_mentions(
+            text, max(sent[0], previous_end), share.number_start)[-1:] + after_pops
         if local:
             pop_code, pop_text = local[0][2], local[0][1]
-        elif same_paragraph:
-            pop_code, pop_text = previous["population_iso3"], previous["population_text"]
+        elif same_paragraph:  # the paragraph's last figure of one country (a regional aside is skipped)
+            earlier = [r for r in rows if r["_paragraph"] == sent[2] and r["population_iso3"]]
+            source = earlier[-1] if earlier else previous
+            pop_code, pop_text = source["population_iso3"], source["population_text"]
         else:
             pop_code, pop_text = default_pop
         n = _sample_for(text, sent, sents, samples, overall_n)
@@ -205,12 +212,12 @@ def _article_population(text: str, pollster_country: str, spans: list[tuple[int,
         code = counts.index[0]
         return code, next(w for _, w, c in mentions if c == code)
 
-    local = [m for a, b in spans for m in population.population_mentions(text, a, b)]
+    local = [m for a, b in spans for m in population.population_mentions(text, a, b) if m[2]]
     if local:
         return most_common(local)
     if pollster_country:
         return pollster_country, ""
-    mentions = population.population_mentions(text)
+    mentions = [m for m in population.population_mentions(text) if m[2]]
     if mentions:
         return most_common(mentions)
     counts = population.country_mentions(text)

@@ -100,13 +100,15 @@ def _code(words: str) -> str:
 
 
 def population_mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str, str]]:
-    """(offset, words, ISO alpha-3) of every population of one country in text[start:end]."""
+    """(offset, words, ISO alpha-3) of every population in text[start:end]; the code is "" for
+    the people of a region or of several countries ("a regional average", "Arabs")."""
     pattern, _ = _patterns()
     end = len(text) if end is None else end
+    _, table = _patterns()
     out = []
     for m in pattern.finditer(text, start, end):
         code = _code(m.group())
-        if code:
+        if code or m.group().lower() in table:  # an empty code: several countries' people
             out.append((m.start(), m.group(), code))
     return out
 
