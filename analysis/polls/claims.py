@@ -17,6 +17,7 @@ import pandas as pd
 from ..article import Article
 from ..countries import canonical
 from . import lexicon as lx
+from .shares import find_shares
 
 CLAIM_COLUMNS = [
     "claim_id", "country", "start", "end", "text", "share_start", "share_end", "share_text",
@@ -24,15 +25,6 @@ CLAIM_COLUMNS = [
     "population_text", "side", "strong", "framing", "direction_text", "object_text",
     "object_resolved", "topic", "topic_label", "reason", "pollster",
 ]
-
-_NUMBER_SHARE = (r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
-_WORD_SHARE = r"(?P<word>" + "|".join(
-    w.replace(" ", r"[\s-]") for w in sorted(lx.SHARE_WORDS, key=len, reverse=True)
-) + r")(?=\s+of\b|\s+[A-Z]|\s+(?:" + "|".join(lx.POPULATION_NOUNS) + r")\b)"
-_HEDGE = (r"(?:(?P<hedge>" + "|".join(
-    re.escape(h) for h in sorted(lx.HEDGE_SENSES, key=len, reverse=True) if h[0].isalpha())
-    + r")\s+)?")
-SHARE = re.compile(r"\b" + _HEDGE + r"(?:" + _NUMBER_SHARE + r"|" + _WORD_SHARE + r")", re.I)
 
 _YEAR = r"(?:19|20)\d{2}"
 _MONTH = r"(?P<month>" + "|".join(
@@ -95,7 +87,7 @@ def claimed_range(value: float, hedge: str) -> tuple[float, float]:
 
 def is_poll_sentence(sentence: str) -> bool:
     """A sentence that names a poll or survey and reports at least one share."""
-    return bool(lx.POLL_CUES.search(sentence)) and bool(SHARE.search(sentence))
+    return bool(lx.POLL_CUES.search(sentence)) and bool(find_shares(sentence, majorities=True))
 
 
 def parse_period(sentence: str, published: dt.date | None = None,
@@ -293,21 +285,10 @@ def resolve_object(obj: str, text: str, at: int) -> str:
 
 
 def _shares(sentence: str, offset: int) -> list[_Share]:
-    matches = list(SHARE.finditer(sentence))
-    shares = []
-    for i, m in enumerate(matches):
-        stop = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
-        if m["num"]:
-            value = float(m["num"])
-            hedge = lx.HEDGE_SENSES[m["hedge"].lower()] if m["hedge"] else "exact"
-        else:
-            key = re.sub(r"[\s-]+", " ", m["word"].lower())
-            value, hedge = lx.SHARE_WORDS[key]
-            if m["hedge"]:
-                hedge = lx.HEDGE_SENSES[m["hedge"].lower()]
-        shares.append(_Share(offset + m.start(), offset + m.end(), m.group(), value, hedge,
-                             offset + stop))
-    return shares
+    found = find_shares(sentence, majorities=True)
+    return [_Share(offset + sh.start, offset + sh.end, sh.mention, sh.percent, sh.hedge,
+                   offset + (found[i + 1].start if i + 1 < len(found) else len(sentence)))
+            for i, sh in enumerate(found)]
 
 
 def parse_sentence(text: str, start: int, end: int, published: dt.date | None = None) -> list[dict]:

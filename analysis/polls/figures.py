@@ -132,7 +132,7 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
         n = _sample_for(text, sent, sents, samples, overall_n)
         row = {
             "figure_id": f"F{i + 1}", "start": share.start, "end": share.end, "mention": share.mention,
-            "percent": share.percent, "hedge": share.hedge, "kind": share.kind,
+            "percent": round(share.percent, 1), "hedge": share.hedge, "kind": share.kind,
             "sentence_start": sent[0], "sentence_end": sent[1], "response": response,
             "response_words": words.strip(), "population_iso3": pop_code, "population_text": pop_text,
             "pollster": pollster, "n": int(n.value) if n else None, "n_text": n.text if n else "",

@@ -28,15 +28,6 @@ POPULATION_NOUNS = (
 # claims read each hedge's `sense` (about, over, at_least, nearly, under; see `claimed_range`).
 HEDGE_SENSES: dict[str, str] = {word: h.sense for word, h in HEDGE_TABLE.items()}
 
-# Share words -> (value in percent, hedge kind).
-SHARE_WORDS: dict[str, tuple[float, str]] = {
-    "half": (50.0, "about"), "a third": (100 / 3, "about"), "one third": (100 / 3, "about"),
-    "two thirds": (200 / 3, "about"), "a quarter": (25.0, "about"), "one quarter": (25.0, "about"),
-    "one fourth": (25.0, "about"), "three quarters": (75.0, "about"), "a fifth": (20.0, "about"),
-    "one fifth": (20.0, "about"), "a majority": (50.0, "over"), "the majority": (50.0, "over"),
-    "most": (50.0, "over"), "a minority": (50.0, "under"),
-}
-
 # Stance verbs (inflected forms) -> the side they take. Framing "stance".
 STANCE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"oppos(?:e|ed|es|ing)", "against"), (r"reject(?:s|ed|ing)?", "against"),

@@ -17,8 +17,19 @@ FRACTION_WORDS: dict[str, float] = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
     "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
     "a fifth": 20.0, "one fifth": 20.0, "two fifths": 40.0, "three fifths": 60.0,
-    "four fifths": 80.0, "a tenth": 10.0, "one tenth": 10.0,
+    "four fifths": 80.0, "a tenth": 10.0, "one tenth": 10.0, "one fourth": 25.0,
 }
+# Majority words -> (percent, hedge sense): read by the claim parser (`find_shares(...,
+# majorities=True)`), not counted as poll figures of their own.
+MAJORITY_WORDS: dict[str, tuple[float, str]] = {
+    "a majority": (50.0, "over"), "the majority": (50.0, "over"), "most": (50.0, "over"),
+    "a minority": (50.0, "under"),
+}
+MAJORITY = re.compile(r"(?<![\w.,])(?:(?P<hedge>" + "|".join(
+    re.escape(h) for h in sorted(HEDGE_TABLE, key=len, reverse=True) if h[0].isalpha()) + r")\s+)?"
+    r"(?P<word>a\s+majority|the\s+majority|most|a\s+minority)"
+    r"(?=\s+of\b|\s+[A-Z]|\s+(?:respondents|citizens|nationals|adults|people|public|youths?|voters|men|women|"
+    r"residents|participants|interviewees|population|opinion)\b)", re.I)
 # Denominators of "X in Y" / "X out of Y".
 DENOMINATORS: dict[str, float] = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
                                   "2": 2, "3": 3, "4": 4, "5": 5, "10": 10}
@@ -52,7 +63,7 @@ class Share:
     mention: str
     percent: float
     hedge: str  # a sense of the hedge table (about, over, at_least, nearly, under) or exact
-    kind: str  # number (with a percent word or sign), in (X in Y), fraction (words)
+    kind: str  # number (with a percent word or sign), in (X in Y), fraction (words), majority
     number_start: int  # where the number itself begins (after the hedge)
 
 
@@ -70,10 +81,16 @@ def _value(m: re.Match) -> tuple[float, str] | None:
     return FRACTION_WORDS[key], "fraction"
 
 
-def find_shares(text: str, start: int = 0, end: int | None = None) -> list[Share]:
-    """Every share in `text[start:end]`, in text order."""
+def find_shares(text: str, start: int = 0, end: int | None = None, majorities: bool = False) -> list[Share]:
+    """Every share in `text[start:end]`, in text order; with `majorities`, also "a majority of",
+    "most" (kind `majority`). A fraction or "X in Y" without a hedge word reads as about."""
     end = len(text) if end is None else end
     out = []
+    if majorities:
+        for m in MAJORITY.finditer(text, start, end):
+            value, sense = MAJORITY_WORDS[re.sub(r"\s+", " ", m["word"].lower())]
+            hedge = HEDGE_TABLE[m["hedge"].lower()].sense if m["hedge"] else sense
+            out.append(Share(m.start(), m.end(), m.group(), value, hedge, "majority", m.start("word")))
     for m in SHARE.finditer(text, start, end):
         read = _value(m)
         if read is None:
@@ -83,7 +100,7 @@ def find_shares(text: str, start: int = 0, end: int | None = None) -> list[Share
             continue
         if kind == "fraction" and NOT_FRACTION_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue
-        hedge = HEDGE_SENSES[m["hedge"].lower()] if m["hedge"] else "exact"
+        hedge = HEDGE_SENSES[m["hedge"].lower()] if m["hedge"] else ("exact" if kind == "number" else "about")
         number_start = m.start("num") if m["num"] else m.start("top") if m["top"] else m.start("frac")
-        out.append(Share(m.start(), m.end(), m.group(), round(value, 1), hedge, kind, number_start))
-    return out
+        out.append(Share(m.start(), m.end(), m.group(), value, hedge, kind, number_start))
+    return sorted(out, key=lambda sh: sh.start)
