@@ -45,7 +45,7 @@ CANDIDATE_AFTER = re.compile(r"^\s*(?:for|to|in\s+favou?r\s+of)\s+(?:Mr\.?\s+|Mr
 REPORTED = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:respondents|those\s+\w+)\s+)?(?P<verb>said|say|says|answered|responded)\b", re.I)
 # "51% of young voters support a ceasefire": a stance verb after the population, not a vote share.
 STANCE_AFTER = re.compile(r"^\s*of\s+[^,;]{1,40}?\b(?:support|oppose|back|favou?r|agree|disagree|reject|"
-                          r"approve|disapprove)\b", re.I)
+                          r"approve|disapprove)\b(?!\s+(?:former\s+|the\s+)?(?-i:[A-Z]))", re.I)
 ACCORDING = re.compile(r"\b(?:according to|in|per)\s+[^,]{1,40}?(?:findings|poll|survey|data|results)\s*,\s*", re.I)
 SAY_VERBS = re.compile(r"\b(?:say|says|said|saying|think|thinks|believe|believes|consider|considers|stated|"
                        r"agree|agrees|expect|expects|want|wants|answered|reported|feel|feels)\b", re.I)

@@ -18,7 +18,7 @@ _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{3,7})"
 # Sample-size statements: "1,016 adults", "(1,002 respondents)", "1,225 people responded",
 # "survey of 1,231 Palestinians", "interviewed 1,203 people", "40,000 face-to-face interviews".
 SAMPLE_NOUNS = (r"(?:respondents|adults|people|persons|voters|residents|citizens|participants|"
-                r"individuals|households|interviews|Americans|[A-Z][a-z]+(?:ns|is|ese|s)|"
+                r"individuals|households|interviews|Americans|(?-i:[A-Z][a-z]+(?:ns|is|ese|s))|"
                 r"(?:registered|likely|eligible)\s+voters|young\s+\w+|men\s+and\s+women|"
                 r"(?:[\w-]+\s+){0,2}interviews|members|users|students|workers|parents|teens|youths?)\b")
 SAMPLE = re.compile(
