@@ -6,8 +6,9 @@ Runs `python -m analysis polls` (in-process: `analysis.polls.benchmark_io.predic
 two baselines on ../shared/benchmarks/polls/<split>.jsonl, scores all three with the reference
 scorer score_polls.py and prints one table, every figure in percent:
 - regex: every number followed by a percent sign or word is a figure (no attributes);
-- sentence parser: the previous notebook-03 parser (`analysis.polls.claims.extract_poll_claims`:
-  a poll word and a share in one sentence; its side mapped to support/oppose).
+- sentence parser: notebook 03's claim parser on its own (`analysis.polls.claims.extract_poll_claims`
+  without figures: a poll word and a share in one sentence; its side mapped to support/oppose),
+  the rule the suite used before poll figures were read article-wide.
 The rules were written by error analysis on the dev split; the withheld test split scores them.
 """
 from __future__ import annotations
