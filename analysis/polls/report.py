@@ -245,6 +245,7 @@ def checks_markdown(checks: pd.DataFrame) -> str:
     """One bullet per no-reference check, or a sentence when there is none."""
     if checks.empty:
         return ("No check needs making without reference data: the article states no margin of "
-                "error, no lead of one answer over another and no majority.")
+                "error, no lead or change between two of its shares, no narrow majority (over 50% "
+                "and at most 60%) and no answers adding up past 100.")
     return "\n".join(f"- **{r.check}** ({r.statement}): {r.result}. {r.explanation}"
                      for r in checks.itertuples())
