@@ -9,6 +9,8 @@ scorer score_polls.py and prints one table, every figure in percent:
 - sentence parser: notebook 03's claim parser on its own (`analysis.polls.claims.extract_poll_claims`
   without figures: a poll word and a share in one sentence; its side mapped to support/oppose),
   the rule the suite used before poll figures were read article-wide.
+A fourth column runs `analysis polls` with data/pollsters.csv emptied, to show how much rests
+on the list of known pollsters (which names the dev split's pollsters among others).
 The rules were written by error analysis on the dev split; the withheld test split scores them.
 """
 from __future__ import annotations
@@ -67,6 +69,18 @@ def sentence_parser_baseline(docs: list[dict]) -> list[dict]:
     return out
 
 
+def without_known_pollsters(docs: list[dict]) -> list[dict]:
+    """`analysis polls` with an empty list of known pollsters (names and home countries)."""
+    from analysis.polls import design
+
+    known = design.known_pollsters
+    design.known_pollsters = lambda: known().iloc[0:0]
+    try:
+        return predict_documents(docs)
+    finally:
+        design.known_pollsters = known
+
+
 def _cell(result: dict, path: tuple[str, ...]) -> float | None:
     value = result
     for key in path:
@@ -85,7 +99,7 @@ def main() -> int:
     scorer = load_scorer(bench)
     gold = scorer.load_jsonl(bench / "polls" / f"{args.split}.jsonl")
     runs = {"regex": regex_baseline(gold), "sentence parser": sentence_parser_baseline(gold),
-            "analysis polls": predict_documents(gold)}
+            "analysis polls": predict_documents(gold), "no pollster list": without_known_pollsters(gold)}
     results = {name: scorer.score(gold, pred) for name, pred in runs.items()}
     n_figures = results["analysis polls"]["n_gold"]
     print(f"polls/{args.split}.jsonl: {len(gold)} articles, {n_figures} poll figures, "

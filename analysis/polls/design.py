@@ -50,9 +50,9 @@ FIELDWORK = re.compile(
 # "<Name> poll", "poll by <Name>", "<Name> found", "according to <Name>": capitalised names.
 NAMED_BEFORE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’&.-]*(?:\s+|-\s*))(?:(?:of|for|the|and|in|on)\s+|[A-Z0-9][\w'’&.-]*\s+|\(\w+\)\s+){0,7}?)"
-    r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][a-z]+\s+)?(?:Poll|poll|Survey|survey|surveys|polls|Monitor|Index|Barometer|Tracker)\b")
+    r"(?:\d+(?:st|nd|rd|th)\s+)?(?:Poll|poll|Survey|survey|surveys|polls|Monitor|Index|Barometer|Tracker)\b")
 NAMED_AFTER = re.compile(
-    r"\b(?:poll|survey|study|research|polling|findings|results?|figures)\b[^.;]{0,40}?\b(?:by|from|of|for|with)\s+(?:the\s+)?"
+    r"\b(?:poll|survey|study|research|polling|findings|results?|figures)\b[^.;\d%]{0,30}?\b(?:by|from|of|for|with)\s+(?:the\s+)?"
     r"(?:(?:opinion\s+)?(?:research|polling|survey)\s+(?:institute|firm|company|agency|organi[sz]ation|group|center|centre)\s+)?"
     r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|the|and|in|on)\s+)?[A-Z][\w'’&.-]*){0,7}(?:\s+\([A-Z]+\))?)")
 NAMED_INSTITUTE = re.compile(
@@ -175,7 +175,13 @@ def fieldwork(text: str) -> list[Stated]:
     return [Stated(0.0, m["when"], m.start("when"), m.end("when")) for m in FIELDWORK.finditer(text)]
 
 
+PERSON_TITLES = re.compile(r"^(?:Mr|Mrs|Ms|Dr|President|Sen|Senator|Gov|Governor|Rep|Prime|Minister|Former)\b\.?")
+
+
 def _clean_name(name: str) -> str | None:
+    name = re.split(r"(?<=[a-z)])\.\s+", name)[-1]  # a name never spans a sentence end
+    if PERSON_TITLES.match(name.strip()):
+        return None
     words = name.strip().rstrip(".,’'").split()
     while words and (words[0] in NOT_NAMES or words[0].lower() in ("of", "for", "the", "and", "in", "on")):
         words.pop(0)

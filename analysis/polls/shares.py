@@ -48,7 +48,7 @@ _IN = (rf"(?P<top>\d{{1,2}}|{_SMALL_WORDS})[\s-]+(?:in|out[\s-]+of)[\s-]+"
        rf"(?P<bottom>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b")
 _FRACTION = r"(?P<frac>" + "|".join(
     w.replace(" ", r"[\s-]") for w in sorted(FRACTION_WORDS, key=len, reverse=True)) + r")" \
-    r"(?=\s+(?:of|said|say|says|believe|think|were|are|want|support|oppose|back)\b)"
+    r"(?=\s+(?:of|said|say|says|believe|think|were|are|want|support|oppose|back)\b|\s*\(\s*\d)"
 SHARE = re.compile(rf"(?<![\w.,])(?<!\w-)" + _HEDGE + rf"(?:{_NUMBER_SHARE}|{_IN}|{_FRACTION})", re.I)
 # Words before a fraction that make it something else ("the first half", "in half").
 NOT_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|other|latter|in|by|and a|past)\s+$", re.I)
