@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--out", required=True, help="predictions in the scorer's format")
 
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place")
+    from .claims_cli import add_parsers as add_claims_parsers
+
+    add_claims_parsers(sub)
     return parser
 
 
@@ -56,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
             from .quotes.benchmark_io import predict_file
 
             predict_file(Path(args.input), Path(args.out))
+        elif args.command in ("claims", "register"):
+            from .claims_cli import run as run_claims
+
+            run_claims(args)
         elif args.command == "notebooks":
             from .runner import refresh_notebooks
 

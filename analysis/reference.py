@@ -78,6 +78,7 @@ POLLS_SCHEMA = _cols(
 )
 METRICS_SCHEMA = _cols(
     Column("metric"), Column("unit", vocabulary=UNITS), Column("label"), Column("group"),
+    Column("signals", required=False),  # words that say a figure measures it, '; '-separated
 )
 QUOTE_SOURCES_SCHEMA = _cols(
     Column("quote_id"), Column("article_quote"), Column("attributed_to_in_article"),
@@ -181,7 +182,9 @@ def _check_unique(df: pd.DataFrame, path: Path, key: str) -> None:
 def load_metrics(folder: str | Path | None = None) -> pd.DataFrame:
     """metrics.csv: the vocabulary of fact metrics with their unit, a readable label and a group.
 
-    Columns: metric, unit, label, group. A new article's metrics are added here, not in code.
+    Columns: metric, unit, label, group, signals (the words that say a figure measures the
+    metric, '; '-separated, read by the automatic claims; may be empty). A new article's metrics
+    are added here, not in code.
     """
     path = reference_dir(folder) / "metrics.csv"
     df = read_table(path, METRICS_SCHEMA)

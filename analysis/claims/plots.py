@@ -21,7 +21,7 @@ from .tolerance import fmt_quantity
 from .verify import claim_sort_key
 
 VERDICT_COLOURS = {"supported": "#1b9e77", "contradicted": "#d95f02", "outdated": "#e6ab02",
-                   "unsupported": "#7f7f7f"}
+                   "unsupported": "#7f7f7f", "no reference": "#bdbdbd"}
 REFERENCE_COLOUR, ANNUALISED_COLOUR = "#377eb8", "#9ecae1"
 SIZE = (9.0, 6.0)
 RATIO_TICKS = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0, 20.0, 50.0, 100.0)

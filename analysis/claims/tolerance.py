@@ -49,6 +49,8 @@ def reference_interval(row: pd.Series) -> tuple[float, float]:
     qualifier = row["qualifier"]
     if qualifier == "approx":
         return value * (1 - APPROX), value * (1 + APPROX)
+    if qualifier == "estimate" and low is not None and high is not None:
+        return low, high  # an estimate with its stated margin (World Bank rows: +-5% for revisions)
     if qualifier == "at_least":
         return low if low is not None else value, high if high is not None else value * (1 + BOUND_BAND)
     if qualifier == "at_most":
