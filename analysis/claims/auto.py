@@ -41,6 +41,10 @@ LOOKALIKES_FILE = Path(__file__).resolve().parent / "data" / "lookalikes.csv"
 AUTO_METRICS = ("population", "gdp_usd")
 MIN_POPULATION = 100_000  # smaller counts are not a country's population
 MIN_GDP_USD = 1e6  # a GDP is stated in millions at least
+# Nouns after a count that make it a count of a country's people ("19.6 million inhabitants");
+# any other noun says the count counts something else ("2.3 million inmates").
+POPULATION_NOUNS = {"people", "persons", "inhabitants", "citizens", "residents", "population", "nationals",
+                    "souls", "strong"}
 ANAPHORA = re.compile(r"\b(country|nation|kingdom|national|nationwide|total|mainland|its)\b", re.I)
 _NOT_PERIOD = {"since", "from", "until", "till", "before", "after", "between", "by"}
 _ATTACH_GAP = re.compile(r"^(?:'s|’s|'|’)?\s*(?:\(|at\s|with\s|of\s|:\s*|[-–—]\s*)?\s*$")
@@ -153,11 +157,14 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
     neg = _phrase_re([p for p, _ in neg_words])
     why_of = {p: why for p, why in neg_words}
     noun = (noun or "").lower()
-    if noun:
+    if noun and metric == "population":
         first = noun.split()[:2]
         for w in first:
-            if w in why_of and metric == "population":
+            if w in why_of:
                 return None, w, why_of[w]
+        words = [w for w in noun.split() if not _is_adjective(w.capitalize()) and not _is_adjective(w)]
+        if words and words[0] not in POPULATION_NOUNS:
+            return None, words[0], f"a count of {words[0]}, not of a country's people"
     # 1. the clause before the figure (only the attachment when a country is attached to it)
     before = "" if attached else ctx.before
     p_hit, n_hit = _nearest_before(pos, before), _nearest_before(neg, before)
@@ -173,7 +180,7 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
     if n_after and (not p_after or n_after.start() < p_after.start()):
         return None, n_after.group(1), why_of[n_after.group(1).lower()]
     if p_after:
-        return metric, p_after.group(1), ""
+        return metric, p_after.group(1) + " (after the figure)", ""
     # 3. the sentence, then the two sentences before it
     sentence_pos = list(_hits(pos, ctx.sentence_text))
     sentence_neg = list(_hits(neg, ctx.sentence_text))
@@ -189,33 +196,33 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
     return None, "", "no word says what the figure measures"
 
 
-def _subject(ctx: _Context, article: Article, noun: str, main: tuple[str, str] | None) -> tuple[str | None, str, bool]:
-    """(iso3 or None, the words it was read from, attached to the figure)."""
+def _subject(ctx: _Context, article: Article, noun: str, main: tuple[str, str] | None) -> tuple[str | None, str, bool, bool]:
+    """(iso3 or None, the words it was read from, attached to the figure, named in its clause)."""
     text = article.text
     in_before = _countries_in(ctx.before, ctx.clause_start)
     for s, e, words, code in reversed(in_before):
         gap = text[e:ctx.start]
         if _ATTACH_GAP.match(gap) and not (_is_adjective(words) and not gap.strip().startswith("(")):
-            return code, words, True
+            return code, words, True, True
     after_words = _countries_in(ctx.after[:len(noun or "") + 2], ctx.end)
     if noun and after_words:
-        return after_words[0][3], after_words[0][2] + " (after the figure)", True
+        return after_words[0][3], after_words[0][2] + " (after the figure)", True, True
     names = [c for c in in_before if not _is_adjective(c[2]) or re.match(
         r"\s+(population|economy|gdp|people|citizens)", text[c[1]:c[1] + 14], re.I)]
     if names:
-        return names[-1][3], names[-1][2], False
+        return names[-1][3], names[-1][2], False, True
     near = _nearest_before(ANAPHORA, ctx.before)
     if near and main:
-        return main[0], f"{near.group(1)} -> {main[1]} (the country the article names most)", False
+        return main[0], f"{near.group(1)} -> {main[1]} (the country the article names most)", False, False
     earlier = [c for c in _countries_in(text[ctx.sentence.start:ctx.start], ctx.sentence.start)
                if not _is_adjective(c[2])]
     if earlier:
-        return earlier[-1][3], earlier[-1][2] + " (earlier in the sentence)", False
+        return earlier[-1][3], earlier[-1][2] + " (earlier in the sentence)", False, False
     anaphora = _nearest_before(ANAPHORA, ctx.sentence_text[:ctx.start - ctx.sentence.start]) or next(
         _hits(ANAPHORA, ctx.sentence_text), None)
     if anaphora and main:
-        return main[0], f"{anaphora.group(1)} -> {main[1]} (the country the article names most)", False
-    return None, "", False
+        return main[0], f"{anaphora.group(1)} -> {main[1]} (the country the article names most)", False, False
+    return None, "", False, False
 
 
 def _period(ctx: _Context, numbers: pd.DataFrame, published) -> tuple[str, str, str]:
@@ -255,7 +262,7 @@ def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame |
             continue
         ctx = _Context(article, numbers, n)
         noun = str(n["noun"] or "")
-        code, subject_words, attached = _subject(ctx, article, noun, main)
+        code, subject_words, attached, local = _subject(ctx, article, noun, main)
         unit = n["unit"] if money else "people"
         metric, metric_words, why = _decide_metric(ctx, "USD" if money else "people", signals, attached, noun)
         if money and n["unit"] != "USD":
@@ -263,6 +270,8 @@ def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame |
         period, period_words, late = _period(ctx, numbers, published)
         if metric and not code:
             why = "no country is named for it"
+        elif metric and metric_words.endswith("(after the figure)") and not local:
+            why = f"'{metric_words.split(' (')[0]}' follows the figure, but no country is named beside it"
         elif metric and late:
             why = late
         is_claim = bool(metric and code and not why)

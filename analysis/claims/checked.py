@@ -36,7 +36,7 @@ WORLD_FILES = "data/reference/world/ (population.csv, gdp.csv)"
 def _period(period: str, published: dt.date | None) -> Period:
     if period == "current":
         if published is None:
-            return Period("current (article date unknown)", "current")
+            return Period("current (article date unknown)", "unstated")
         return Period(f"current at {published.isoformat()}", "current", None, None, published, published)
     lo, hi = iso_span(period)
     return Period(period, "flow", lo, lo, hi, hi)
@@ -107,9 +107,10 @@ def verify_all(located: pd.DataFrame, facts: pd.DataFrame, world: pd.DataFrame, 
         curated = facts[facts["metric"].isin(metrics) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
         wb = pd.DataFrame()
         if iso and c["metric"] in AUTO_METRICS and c.get("topic") != "polls":
-            up_to = latest_published_year(published) if c["_period"].mode == "current" else None
-            wb = rows_for(world, iso, c["metric"], up_to)
-        c_wb = _with_unknown_date(c, wb) if not wb.empty and c["_period"].mode == "current" and published is None else c
+            current = str(c["period"]).startswith("current")
+            wb = rows_for(world, iso, c["metric"], latest_published_year(published) if current else None)
+        current = str(c["period"]).startswith("current")
+        c_wb = _with_unknown_date(c, wb) if not wb.empty and current and published is None else c
         extra = {"origin": origin, "subject_iso3": iso, "subject_words": c.get("subject_words", ""),
                  "metric_words": c.get("metric_words", ""), "period_words": c.get("period_words", "")}
         wb_row = verify_claims(_one(c_wb), wb.drop(columns=["year", "iso3"]), labels, max_age).iloc[0] if not wb.empty else None
