@@ -15,8 +15,9 @@ of 100,000 or more, the words around it decide:
   "1.3 billion Indian citizens"); else a country named in the clause before it; else, when the
   words refer back ("the country", "national", "total population"), the country the article
   names most; else the nearest country named earlier in the sentence; else none (no claim);
-- period: the nearest year or date in the sentence (not one after "since", "from", "until"),
-  else `current` (as of the published date), said so in `period_words`.
+- period: the nearest year or date of the sentence before the figure, or close after it ("125.5
+  million as of Oct. 1, 2021"; not one after "since", "from", "until"), else `current` (as of
+  the published date), said so in `period_words`.
 
 `find_claims(article, numbers)` returns every candidate, claim or lookalike, with the words
 that decided (AUTO_COLUMNS).
@@ -45,7 +46,7 @@ MIN_GDP_USD = 1e6  # a GDP is stated in millions at least
 # any other noun says the count counts something else ("2.3 million inmates").
 POPULATION_NOUNS = {"people", "persons", "inhabitants", "citizens", "residents", "population", "nationals",
                     "souls", "strong"}
-ANAPHORA = re.compile(r"\b(country|nation|kingdom|national|nationwide|total|mainland|its)\b", re.I)
+ANAPHORA = re.compile(r"\b(country|nation|kingdom|republic|national|nationwide|total|mainland|its)\b", re.I)
 _NOT_PERIOD = {"since", "from", "until", "till", "before", "after", "between", "by"}
 _ATTACH_GAP = re.compile(r"^(?:'s|’s|'|’)?\s*(?:\(|at\s|with\s|of\s|:\s*|[-–—]\s*)?\s*$")
 
@@ -97,6 +98,10 @@ def _is_adjective(word: str) -> bool:
     return any(word in c.adjectives for c in ct.countries())
 
 
+def _counts(article: Article) -> Counter:
+    return Counter(f[3] for f in _countries_in(article.text))
+
+
 def main_country(article: Article) -> tuple[str, str] | None:
     """(iso3, name as written) of the country the article names most (names and adjectives;
     ties go to the one named first); None if it names none."""
@@ -109,6 +114,21 @@ def main_country(article: Article) -> tuple[str, str] | None:
         first.setdefault(f[3], f)
     best = max(counts, key=lambda k: (counts[k], -first[k][0]))
     return best, first[best][2]
+
+
+def referent(article: Article, offset: int, main: tuple[str, str] | None, counts: Counter) -> tuple[str, str] | None:
+    """The country "the country" / "national" refers to at `offset`: of the countries named in the
+    nearest of the three sentences before (or the sentence itself, before the offset), the one
+    the article names most; else the article's main country."""
+    idx = article.sentence_index(offset)
+    spans = [(article.sentences[idx].start, offset)] + [(s.start, s.end) for s in
+                                                         article.sentences[max(0, idx - 3):idx][::-1]]
+    for start, end in spans:
+        found = [f for f in _countries_in(article.text[start:end], start) if not f[2].endswith(("-", "–"))]
+        if found:
+            best = max({f[3] for f in found}, key=lambda k: (counts[k], -min(f[0] for f in found if f[3] == k)))
+            return best, next(f[2] for f in found if f[3] == best)
+    return main
 
 
 class _Context:
@@ -212,16 +232,17 @@ def _subject(ctx: _Context, article: Article, noun: str, main: tuple[str, str] |
     if names:
         return names[-1][3], names[-1][2], False, True
     near = _nearest_before(ANAPHORA, ctx.before)
-    if near and main:
-        return main[0], f"{near.group(1)} -> {main[1]} (the country the article names most)", False, False
+    ref = referent(article, ctx.start, main, _counts(article))
+    if near and ref:
+        return ref[0], f"{near.group(1)} -> {ref[1]} (named just before)", False, False
     earlier = [c for c in _countries_in(text[ctx.sentence.start:ctx.start], ctx.sentence.start)
                if not _is_adjective(c[2])]
     if earlier:
         return earlier[-1][3], earlier[-1][2] + " (earlier in the sentence)", False, False
     anaphora = _nearest_before(ANAPHORA, ctx.sentence_text[:ctx.start - ctx.sentence.start]) or next(
         _hits(ANAPHORA, ctx.sentence_text), None)
-    if anaphora and main:
-        return main[0], f"{anaphora.group(1)} -> {main[1]} (the country the article names most)", False, False
+    if anaphora and ref:
+        return ref[0], f"{anaphora.group(1)} -> {ref[1]} (named just before)", False, False
     return None, "", False, False
 
 
@@ -231,6 +252,7 @@ def _period(ctx: _Context, numbers: pd.DataFrame, published) -> tuple[str, str, 
                     & (numbers["start"] >= ctx.sentence.start) & (numbers["end"] <= ctx.sentence.end)
                     & numbers["date_end"].notna()]
     dated = dated[~dated["relation"].fillna("").isin(_NOT_PERIOD)]
+    dated = dated[(dated["end"] <= ctx.start) | (dated["start"] < ctx.after_end)]  # after it: only close by
     if not dated.empty:
         dist = (dated["start"] - ctx.start).abs()
         row = dated.loc[dist.idxmin()]
