@@ -139,8 +139,10 @@ def conclusion(claims: pd.DataFrame, checks: pd.DataFrame) -> str:
                                           "(registered or found automatically) and no internal check applies.")
 
 
-def lookalikes_summary(candidates: pd.DataFrame) -> str:
-    """How many large figures were read as a country's population or GDP, and why the rest were not."""
+def lookalikes_summary(candidates: pd.DataFrame, registered: set[str] | frozenset = frozenset()) -> str:
+    """How many large figures were read as a country's population or GDP, and why the rest were
+    not; `registered` mention ids (the register decides those) are left out."""
+    candidates = candidates[~candidates["mention_id"].isin(registered)]
     if candidates.empty:
         return ("The article holds no US-dollar figure of a million or more and no count of 100,000 or more, so "
                 "nothing could be a country's population or GDP.")
