@@ -47,6 +47,8 @@ MIN_GDP_USD = 1e6  # a GDP is stated in millions at least
 POPULATION_NOUNS = {"people", "persons", "inhabitants", "citizens", "residents", "population", "nationals",
                     "souls", "strong"}
 ANAPHORA = re.compile(r"\b(country|nation|kingdom|republic|national|nationwide|total|mainland|its)\b", re.I)
+_TIME_WORDS = {"last", "this", "next", "a", "per", "each", "every", "year", "years", "month", "months", "week",
+               "ago", "earlier", "later", "now", "today", "yesterday"}
 _NOT_PERIOD = {"since", "from", "until", "till", "before", "after", "between", "by"}
 _ATTACH_GAP = re.compile(r"^(?:'s|’s|'|’)?\s*(?:\(|at\s|with\s|of\s|:\s*|[-–—]\s*)?\s*$")
 
@@ -183,7 +185,7 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
             if w in why_of:
                 return None, w, why_of[w]
         words = [w for w in noun.split() if not _is_adjective(w.capitalize()) and not _is_adjective(w)]
-        if words and words[0] not in POPULATION_NOUNS:
+        if words and words[0] not in POPULATION_NOUNS and words[0] not in _TIME_WORDS:
             return None, words[0], f"a count of {words[0]}, not of a country's people"
     # 1. the clause before the figure (only the attachment when a country is attached to it)
     before = "" if attached else ctx.before
@@ -292,7 +294,7 @@ def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame |
         period, period_words, late = _period(ctx, numbers, published)
         if metric and not code:
             why = "no country is named for it"
-        elif metric and metric_words.endswith("(after the figure)") and not local:
+        elif metric and not money and metric_words.endswith("(after the figure)") and not local:
             why = f"'{metric_words.split(' (')[0]}' follows the figure, but no country is named beside it"
         elif metric and late:
             why = late
