@@ -50,7 +50,7 @@ ANAPHORA = re.compile(r"\b(country|nation|kingdom|republic|national|nationwide|t
 _TIME_WORDS = {"last", "this", "next", "a", "per", "each", "every", "year", "years", "month", "months", "week",
                "ago", "earlier", "later", "now", "today", "yesterday"}
 _NOT_PERIOD = {"since", "from", "until", "till", "before", "after", "between", "by"}
-_ATTACH_GAP = re.compile(r"^(?:'s|’s|'|’)?\s*(?:\(|at\s|with\s|of\s|:\s*|[-–—]\s*)?\s*$")
+_ATTACH_GAP = re.compile(r"^(?:'s|’s|'|’)?\s*,?\s*(?:\(|at\s|with\s|of\s|has\s|:\s*|[-–—]\s*)?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +83,9 @@ def _country_re() -> re.Pattern:
             continue
         words.update(n for n in c.names if n not in c.ambiguous)
         words.update(c.adjectives)
+        words.update(c.demonyms)
+        words.update(re.sub(r"man$", "men", w) if w.endswith("man") else w + "s"
+                     for w in c.adjectives + c.demonyms if not w.endswith(("ese", "ish", "ch", "ss", "sh", "i")))
     return _phrase_re(words)
 
 
@@ -96,8 +99,13 @@ def _countries_in(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]
     return out
 
 
+@lru_cache(maxsize=4096)
 def _is_adjective(word: str) -> bool:
-    return any(word in c.adjectives for c in ct.countries())
+    """A nationality adjective or people word (singular or plural), not a country's name."""
+    name = ct.canonical(word)
+    if name is None:
+        return False
+    return not any(word.lower() == n.lower() for c in ct.countries() if c.name == name for n in c.names)
 
 
 def _counts(article: Article) -> Counter:
@@ -215,6 +223,9 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
     back = list(_hits(pos, ctx.lookback))
     if back:
         return metric, back[-1].group(1) + " (an earlier sentence)", ""
+    first_noun = noun.split()[0] if noun else ""
+    if metric == "population" and first_noun in POPULATION_NOUNS and attached:
+        return metric, f"{first_noun} (after the figure)", ""
     return None, "", "no word says what the figure measures"
 
 
@@ -226,6 +237,10 @@ def _subject(ctx: _Context, article: Article, noun: str, main: tuple[str, str] |
         gap = text[e:ctx.start]
         if _ATTACH_GAP.match(gap) and not (_is_adjective(words) and not gap.strip().startswith("(")):
             return code, words, True, True
+    if re.search(r"\bits\s+$", ctx.before):
+        ref = referent(article, ctx.start, main, _counts(article))
+        if ref:
+            return ref[0], f"its -> {ref[1]} (named just before)", True, True
     after_words = _countries_in(ctx.after[:len(noun or "") + 2], ctx.end)
     if noun and after_words:
         return after_words[0][3], after_words[0][2] + " (after the figure)", True, True
