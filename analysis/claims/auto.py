@@ -46,7 +46,7 @@ MIN_GDP_USD = 1e6  # a GDP is stated in millions at least
 # any other noun says the count counts something else ("2.3 million inmates").
 POPULATION_NOUNS = {"people", "persons", "inhabitants", "citizens", "residents", "population", "nationals",
                     "souls", "strong"}
-ANAPHORA = re.compile(r"\b(country|nation|kingdom|republic|national|nationwide|total|mainland|its)\b", re.I)
+ANAPHORA = re.compile(r"\b(country|nation|kingdom|republic|state|national|nationwide|total|mainland|its)\b", re.I)
 _TIME_WORDS = {"last", "this", "next", "a", "per", "each", "every", "year", "years", "month", "months", "week",
                "ago", "earlier", "later", "now", "today", "yesterday"}
 _NOT_PERIOD = {"since", "from", "until", "till", "before", "after", "between", "by"}
@@ -193,7 +193,10 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
             if w in why_of:
                 return None, w, why_of[w]
         words = [w for w in noun.split() if not _is_adjective(w.capitalize()) and not _is_adjective(w)]
+        people = [w for w in noun.split()[:1] if _is_adjective(w.capitalize()) and w.endswith(("s", "men"))]
         if words and words[0] not in POPULATION_NOUNS and words[0] not in _TIME_WORDS:
+            if people:
+                return None, people[0], f"a group of {people[0].capitalize()}, not said to be the whole population"
             return None, words[0], f"a count of {words[0]}, not of a country's people"
     # 1. the clause before the figure (only the attachment when a country is attached to it)
     before = "" if attached else ctx.before
@@ -268,6 +271,13 @@ def _period(ctx: _Context, numbers: pd.DataFrame, published) -> tuple[str, str, 
     dated = numbers[numbers["kind"].isin(["year", "date", "month", "relative_date"])
                     & (numbers["start"] >= ctx.sentence.start) & (numbers["end"] <= ctx.sentence.end)
                     & numbers["date_end"].notna()]
+    near = dated[((dated["start"] >= ctx.clause_start) & (dated["end"] <= ctx.start))
+                 | ((dated["start"] >= ctx.end) & (dated["start"] < ctx.after_end))]
+    if published is not None and not near.empty:
+        future = near[near["date_start"].map(lambda d: int(str(d)[:4])) > published.year]
+        if not future.empty:
+            year = str(future.iloc[0]["date_start"])[:4]
+            return year, str(future.iloc[0]["text"]), f"a forecast for {year}, after the article's date"
     dated = dated[~dated["relation"].fillna("").isin(_NOT_PERIOD)]
     dated = dated[(dated["end"] <= ctx.start) | (dated["start"] < ctx.after_end)]  # after it: only close by
     if not dated.empty:
