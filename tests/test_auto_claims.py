@@ -185,7 +185,7 @@ def test_dev_benchmark_floor(shared, tmp_path):
     pred = tmp_path / "pred.jsonl"
     predict_file(gold_path, pred)
     res = score.score(score.load_jsonl(gold_path), score.load_jsonl(pred))
-    # measured (benchmarks/claims.py): R 0.952, P 1.000, subject+metric 1.000, balanced 1.000, lookalikes 0.000
+    # measured (benchmarks/claims.py): R 1.000, P 1.000, subject+metric 1.000, balanced 1.000, lookalikes 0.000
     assert res["detection"]["r"] >= 0.90 and res["detection"]["p"] >= 0.90
     assert res["subject_metric"]["acc"] >= 0.95 and res["verdict_balanced"] >= 0.90
     assert res["negatives_flagged_share"] <= 0.10
