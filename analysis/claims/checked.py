@@ -94,6 +94,27 @@ def _with_unknown_date(c: pd.Series, rows: pd.DataFrame) -> pd.Series:
     return c
 
 
+def _later_year(c: pd.Series, world: pd.DataFrame, iso: str, published: dt.date, labels: dict[str, str],
+                max_age: float) -> pd.Series | None:
+    """For a current claim that the latest published World Bank year does not support: the first
+    later year up to the article's own year that does (national offices publish before the World
+    Bank, so a writer may know the figure of a year the World Bank had not yet released)."""
+    for year in range(latest_published_year(published) + 1, published.year + 1):
+        rows = rows_for(world, iso, c["metric"])
+        rows = rows[rows["year"] == year]
+        if rows.empty:
+            continue
+        alt = c.copy()
+        alt["_period"] = _period(str(year), None)
+        row = verify_claims(_one(alt), rows.drop(columns=["year", "iso3"]), labels, max_age).iloc[0].copy()
+        if row["verdict"] == "supported":
+            row["period"] = c["period"]
+            row["explanation"] += (f" The World Bank published {year} figures only after the article's date; "
+                                   f"the latest published by then, {latest_published_year(published)}, does not agree.")
+            return row
+    return None
+
+
 def verify_all(located: pd.DataFrame, facts: pd.DataFrame, world: pd.DataFrame, labels: dict[str, str],
                max_age: float, published: dt.date | None) -> pd.DataFrame:
     """claims.csv: one row per located claim (register or automatic), CHECKED_COLUMNS, sorted by
@@ -114,6 +135,9 @@ def verify_all(located: pd.DataFrame, facts: pd.DataFrame, world: pd.DataFrame, 
         extra = {"origin": origin, "subject_iso3": iso, "subject_words": c.get("subject_words", ""),
                  "metric_words": c.get("metric_words", ""), "period_words": c.get("period_words", "")}
         wb_row = verify_claims(_one(c_wb), wb.drop(columns=["year", "iso3"]), labels, max_age).iloc[0] if not wb.empty else None
+        if wb_row is not None and wb_row["verdict"] != "supported" and current and published is not None:
+            later = _later_year(c, world, iso, published, labels, max_age)
+            wb_row = later if later is not None else wb_row
         if wb_row is not None:
             year = str(wb_row["reference_period"])[:4]
             extra.update(world_bank_verdict=wb_row["verdict"], world_bank_value=wb_row["reference_value"],
