@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..article import Article
 from ..claims.labels import labels_or_default
-from .ago_rules import ago_vs_duration
+from .ago_rules import ago_vs_duration, since_year_vs_duration
 from .base import CONSISTENCY_COLUMNS, Check
 from .count_rules import derived_share, ordinal_vs_list
 from .stale import outdated_figures
@@ -46,6 +46,7 @@ def check_consistency(article: Article, numbers: pd.DataFrame, located: pd.DataF
     checks += weekday_vs_date(numbers, article.text)
     checks += derived_share(numbers, article.text)
     checks += ago_vs_duration(numbers, article.text)
+    checks += since_year_vs_duration(numbers, published, set(located["mention_id"]))
     to_claim = dict(zip(located["mention_id"], located.get("claim_id", located["mention_id"])))
     position = dict(zip(numbers["mention_id"], numbers["start"]))
     checks.sort(key=lambda c: (RULE_ORDER.index(c.rule), c.order))

@@ -63,3 +63,33 @@ def ago_vs_duration(numbers: pd.DataFrame, text: str) -> list[Check]:
             + ("can measure the same span." if ok else "cannot measure the same span: the two do not meet."),
             int(a["start"])))
     return checks
+
+
+def since_year_vs_duration(numbers: pd.DataFrame, published, skip: set[str] | frozenset = frozenset()) -> list[Check]:
+    """A duration in years that runs to now ('over the past three decades', 'for 30 years')
+    against the nearest year before it in its sentence or the one before ('in 1992'): the year
+    plus the duration must reach the article's date. Durations in `skip` (registered claims,
+    checked by the register-based rule) are left out."""
+    if published is None:
+        return []
+    years = numbers[(numbers["kind"] == "year") & numbers["date_start"].notna()]
+    durations = numbers[(numbers["kind"] == "duration") & (numbers["unit"] == "years")
+                        & (numbers["relation"] == "to_present") & ~numbers["mention_id"].isin(skip)]
+    checks = []
+    for _, d in durations.iterrows():
+        near = years[(years["end"] <= d["start"]) & (years["sentence"] >= d["sentence"] - _NEIGHBOUR_SENTENCES)]
+        near = near[near["date_start"].map(lambda s: int(str(s)[:4])) <= published.year]
+        if near.empty:
+            continue
+        y = near.iloc[-1]
+        first = int(str(y["date_start"])[:4])
+        elapsed = (published.year - first - 1 + (published.month - 1) / 12, published.year - first + published.month / 12)
+        lo, hi, rule = interval(d)
+        ok = overlap((lo, hi), elapsed)
+        checks.append(Check(
+            "year arithmetic", [y["mention_id"], d["mention_id"]], "consistent" if ok else "inconsistent",
+            f"'{d['text']}' ({rule}: {fmt_interval(lo, hi, 'years')}) {'covers' if ok else 'does not cover'} "
+            f"{y['text']} to the published date {published.isoformat()} ({elapsed[0]:.1f}-{elapsed[1]:.1f} years)"
+            + ("" if ok else f"; {first} + {d['value']:g} years = {first + d['value']:g}, not {published.year}") + ".",
+            int(y["start"])))
+    return checks
