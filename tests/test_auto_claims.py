@@ -160,6 +160,11 @@ def test_claims_command_writes_scorer_lines(tmp_path):
             "subject", "unit", "hedge", "origin"} <= set(claim)
     assert (claim["subject_iso3"], claim["period"], claim["hedge"], claim["origin"]) == ("KEN", "current", "about",
                                                                                         "automatic")
+    src.write_text(json.dumps({"doc_id": "d3", "text": " date 2023-06-22 Zambia, a nation of 19.6 million "
+                                                       "inhabitants, is in debt talks."}) + "\n", encoding="utf-8")
+    assert main(["claims", str(src), "--out", str(out)]) == 0
+    dated = json.loads(out.read_text(encoding="utf-8"))["claims"][0]
+    assert (dated["reference_year"], dated["verdict"]) == (2021, "supported")  # published from the date line
     src.write_text('{"doc_id": "x", "text": "t", "published": "soon"}\n', encoding="utf-8")
     assert main(["claims", str(src), "--out", str(out)]) == 2
 

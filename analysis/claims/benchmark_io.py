@@ -1,6 +1,7 @@
 """`python -m analysis claims IN.jsonl --out PRED.jsonl`: automatic claims of many documents.
 
-Input lines: {"doc_id", "text", optional "published" (ISO date)}. Output lines: {"doc_id",
+Input lines: {"doc_id", "text", optional "published" (ISO date; when absent, a leading
+"date YYYY-MM-DD" line of the text is used)}. Output lines: {"doc_id",
 "claims": [{"start", "end", "subject_iso3", "metric", "period", "verdict", "reference_value",
 "reference_year", "subject", "unit", "hedge", "origin"}]}, the prediction format of the claims
 scorer (shared/benchmarks/score_claims.py) with subject (facts.csv vocabulary), unit, hedge and
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -25,10 +27,18 @@ from .verify import MAX_REFERENCE_AGE_YEARS
 from .world import world_facts
 
 
+_DATE_LINE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b")
+
+
 def _published(doc: dict, path: Path, line: int) -> dt.date | None:
+    """The document's `published` date; else a leading 'date YYYY-MM-DD' line of its text."""
     value = doc.get("published")
     if value in (None, ""):
-        return None
+        found = _DATE_LINE.match(doc["text"])
+        try:
+            return dt.date.fromisoformat(found.group(1)) if found else None
+        except ValueError:
+            return None
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
