@@ -160,7 +160,7 @@ def test_claims_command_writes_scorer_lines(tmp_path):
             "subject", "unit", "hedge", "origin"} <= set(claim)
     assert (claim["subject_iso3"], claim["period"], claim["hedge"], claim["origin"]) == ("KEN", "current", "about",
                                                                                         "automatic")
-    src.write_text(json.dumps({"doc_id": "d3", "text": " date 2023-06-22 Zambia, a nation of 19.6 million "
+    src.write_text(json.dumps({"doc_id": "d3", "text": " date 2023-06-22 By AFP\nZambia, a nation of 19.6 million "
                                                        "inhabitants, is in debt talks."}) + "\n", encoding="utf-8")
     assert main(["claims", str(src), "--out", str(out)]) == 0
     dated = json.loads(out.read_text(encoding="utf-8"))["claims"][0]
