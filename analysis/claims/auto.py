@@ -47,6 +47,7 @@ MIN_GDP_USD = 1e6  # a GDP is stated in millions at least
 POPULATION_NOUNS = {"people", "persons", "inhabitants", "citizens", "residents", "population", "nationals",
                     "souls", "strong"}
 ANAPHORA = re.compile(r"\b(country|nation|kingdom|republic|state|national|nationwide|total|mainland|its)\b", re.I)
+_ECONOMY_NOUNS = {"economy", "economies", "gdp", "output", "nominal", "gross", "annual", "domestic", "national"}
 _TIME_WORDS = {"last", "this", "next", "a", "per", "each", "every", "year", "years", "month", "months", "week",
                "ago", "earlier", "later", "now", "today", "yesterday"}
 _NOT_PERIOD = {"since", "from", "until", "till", "before", "after", "between", "by"}
@@ -187,6 +188,10 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
     neg = _phrase_re([p for p, _ in neg_words])
     why_of = {p: why for p, why in neg_words}
     noun = (noun or "").lower()
+    if noun and metric == "gdp_usd":
+        words = [w for w in noun.split() if ct.canonical(w) is None and w not in _TIME_WORDS]
+        if words and words[0] not in _ECONOMY_NOUNS and not pos.match(words[0]):
+            return None, words[0], f"money for {words[0]}, not an economy's output"
     if noun and metric == "population":
         first = noun.split()[:2]
         for w in first:
@@ -259,6 +264,10 @@ def _subject(ctx: _Context, article: Article, noun: str, main: tuple[str, str] |
                if not _is_adjective(c[2])]
     if earlier:
         return earlier[-1][3], earlier[-1][2] + " (earlier in the sentence)", False, False
+    if re.match(r"^\s*,", ctx.after):  # "With a population of 11 million, Tunisia ..."
+        later = [c for c in _countries_in(text[ctx.end:ctx.sentence.end], ctx.end) if not _is_adjective(c[2])]
+        if later and later[0][0] - ctx.end <= 4 and re.search(r"\b(population|gdp|economy)\b", ctx.before, re.I):
+            return later[0][3], later[0][2] + " (right after the figure)", False, True
     anaphora = _nearest_before(ANAPHORA, ctx.sentence_text[:ctx.start - ctx.sentence.start]) or next(
         _hits(ANAPHORA, ctx.sentence_text), None)
     if anaphora and ref:
