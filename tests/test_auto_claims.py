@@ -194,3 +194,29 @@ def test_dev_benchmark_floor(shared, tmp_path):
     assert res["detection"]["r"] >= 0.90 and res["detection"]["p"] >= 0.90
     assert res["subject_metric"]["acc"] >= 0.95 and res["verdict_balanced"] >= 0.90
     assert res["negatives_flagged_share"] <= 0.10
+
+
+def test_trade_between_two_named_countries_is_a_bilateral_trade_claim():
+    text = ("Since 2020, the accords have brought over $3 billion in annual bilateral trade between Israel and "
+            "the UAE alone. Israel's economy is large.")
+    article = _article(text, dt.date(2025, 11, 7))
+    found = find_claims(article, extract_numbers(article))
+    row = found[found["text"] == "over $3 billion"].iloc[0]
+    assert (row["is_claim"], row["metric"], row["period"]) == (True, "bilateral_trade_usd", "annual")
+    assert row["subject"] == "Israel–United Arab Emirates" and row["subject_words"] == "between Israel and the UAE"
+    _, claims = check_claims(article, extract_numbers(article), load_facts())
+    trade = claims[claims["metric"] == "bilateral_trade_usd"].iloc[0]
+    assert trade["basis"] == "facts.csv" and trade["period"].startswith("annual: 2024")  # facts.csv's Israel–UAE rows
+
+
+def test_the_default_article_without_its_register(seed_article, tmp_path):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("claims: []\n", encoding="utf-8")
+    numbers = extract_numbers(seed_article)
+    _, auto = check_claims(seed_article, numbers, load_facts(), register=empty)
+    _, reg = check_claims(seed_article, numbers, load_facts(), automatic=False)
+    by_mention = reg.set_index("text")
+    found = [(c["text"], c["verdict"]) for _, c in auto.iterrows()]
+    assert {t for t, _ in found} == {"over $3 billion", "about 20 million", "approximately $500 million"}
+    for text, verdict in found:  # same verdict as the register's reading of the mention
+        assert by_mention.loc[text, "verdict"] == verdict, text

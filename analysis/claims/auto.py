@@ -39,7 +39,10 @@ AUTO_COLUMNS = ["mention_id", "start", "end", "text", "value", "unit", "hedge", 
                 "subject_iso3", "metric", "period", "subject_words", "metric_words", "period_words",
                 "why_not"]
 LOOKALIKES_FILE = Path(__file__).resolve().parent / "data" / "lookalikes.csv"
-AUTO_METRICS = ("population", "gdp_usd")
+AUTO_METRICS = ("population", "gdp_usd")  # a country's totals, checked against the World Bank too
+TRADE_METRIC = "bilateral_trade_usd"  # trade between two countries, checked against facts.csv
+_TRADE_WORDS = {"trade", "exports", "imports"}
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?=[,.;]|\s+(?:alone|in|since|last|this)\b|$)")
 MIN_POPULATION = 100_000  # smaller counts are not a country's population
 MIN_GDP_USD = 1e6  # a GDP is stated in millions at least
 # Nouns after a count that make it a count of a country's people ("19.6 million inhabitants");
@@ -300,6 +303,36 @@ def _period(ctx: _Context, numbers: pd.DataFrame, published) -> tuple[str, str, 
     return "current", f"no year in the sentence: as of {when}", ""
 
 
+def _trade_pair(ctx: _Context, article: Article) -> tuple[tuple[str, str], str] | None:
+    """((iso3, iso3), words) of the two countries whose trade a figure states: 'between X and
+    Y' after it, else the only two countries (names or adjectives) its sentence names."""
+    between = _BETWEEN.search(ctx.after + article.text[ctx.after_end:ctx.sentence.end])
+    if between:
+        a, b = ct.iso3(between.group(1)), ct.iso3(between.group(2))
+        if a and b and a != b:
+            return (a, b), between.group(0)
+    codes = list(dict.fromkeys(c[3] for c in _countries_in(ctx.sentence_text, ctx.sentence.start)))
+    if len(codes) == 2:
+        return (codes[0], codes[1]), " and ".join(ct.name_of(c) or c for c in codes) + " (named in the sentence)"
+    return None
+
+
+def _trade_claim(ctx: _Context, article: Article, why: str, metric_words: str, period: str, period_words: str,
+                 late: str) -> dict | None:
+    """A money figure set aside as trade, read as a bilateral trade claim when two countries are named."""
+    if metric_words.lower() not in _TRADE_WORDS or late:
+        return None
+    pair = _trade_pair(ctx, article)
+    if pair is None:
+        return None
+    (a, b), words = pair
+    annual = re.search(r"\b(annual|a year|per year|each year|yearly)\b", ctx.before + ctx.after, re.I)
+    if period == "current" and annual:
+        period, period_words = "annual", f"'{annual.group(1)}': the last full year before the article"
+    return {"subject": f"{ct.name_of(a)}–{ct.name_of(b)}", "subject_iso3": "", "metric": TRADE_METRIC,
+            "subject_words": words, "metric_words": metric_words, "period": period, "period_words": period_words}
+
+
 def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every candidate figure of `article` (numbers from `extract_numbers`) read as a country's
     population or GDP claim or as a lookalike. Columns: AUTO_COLUMNS: is_claim (bool), subject
@@ -333,6 +366,13 @@ def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame |
         elif metric and late:
             why = late
         is_claim = bool(metric and code and not why)
+        trade = _trade_claim(ctx, article, why, metric_words, period, period_words, late) if (
+            money and n["unit"] == "USD" and not is_claim) else None
+        if trade:
+            rows.append({"mention_id": n["mention_id"], "start": int(n["start"]), "end": int(n["end"]),
+                         "text": n["text"], "value": float(n["value"]), "unit": unit, "hedge": n["hedge"] or "",
+                         "is_claim": True, **trade, "why_not": ""})
+            continue
         rows.append({"mention_id": n["mention_id"], "start": int(n["start"]), "end": int(n["end"]),
                      "text": n["text"], "value": float(n["value"]), "unit": unit, "hedge": n["hedge"] or "",
                      "is_claim": is_claim, "subject": ct.name_of(code) if code else "",

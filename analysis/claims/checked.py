@@ -34,6 +34,11 @@ WORLD_FILES = "data/reference/world/ (population.csv, gdp.csv)"
 
 
 def _period(period: str, published: dt.date | None) -> Period:
+    if period == "annual":
+        if published is None:
+            return Period("annual (article date unknown)", "unstated")
+        lo, hi = iso_span(str(published.year - 1))
+        return Period(f"annual: {published.year - 1}, the last full year before the article", "flow", lo, lo, hi, hi)
     if period == "current":
         if published is None:
             return Period("current (article date unknown)", "unstated")
@@ -59,7 +64,8 @@ def automatic_located(article: Article, numbers: pd.DataFrame, metrics: pd.DataF
             "subject": f["subject"], "metric": f["metric"], "metrics": f["metric"], "period": period.label,
             "period_mode": period.mode, "period_start": period.start_iso, "period_end": period.end_iso,
             "start_mention_id": "", "end_mention_id": "", "ends_with": "", "attributed_to": "",
-            "topic": "population" if f["metric"] == "population" else "economy", "note": "", "_period": period,
+            "topic": {"population": "population", "gdp_usd": "economy"}.get(f["metric"], "trade"), "note": "",
+            "_period": period,
             "origin": "automatic", "subject_iso3": f["subject_iso3"], "subject_words": f["subject_words"],
             "metric_words": f["metric_words"], "period_words": f["period_words"],
         })
