@@ -142,14 +142,21 @@ def conclusion(claims: pd.DataFrame, checks: pd.DataFrame) -> str:
 def lookalikes_summary(candidates: pd.DataFrame, registered: set[str] | frozenset = frozenset()) -> str:
     """How many large figures were read as a country's population or GDP, and why the rest were
     not; `registered` mention ids (the register decides those) are left out."""
-    candidates = candidates[~candidates["mention_id"].isin(registered)]
     if candidates.empty:
         return ("The article holds no US-dollar figure of a million or more and no count of 100,000 or more, so "
                 "nothing could be a country's population or GDP.")
+    covered = int(candidates["mention_id"].isin(registered).sum())
+    candidates = candidates[~candidates["mention_id"].isin(registered)]
+    if candidates.empty:
+        return (f"All {plural(covered, 'large figure')} of the article (money of a million US dollars or more, "
+                "counts of 100,000 or more) are register entries, so the register decides them; none is left "
+                "to the automatic reading.")
     taken = candidates[candidates["is_claim"]]
     left = candidates[~candidates["is_claim"]]
     text = (f"Of **{plural(len(candidates), 'large figure')}** (money of a million US dollars or more, counts of "
-            f"100,000 or more), {len(taken)} {verb(len(taken), 'reads', 'read')} as a country's population or GDP.")
+            f"100,000 or more){f' besides the {covered} the register decides' if covered else ''}, {len(taken)} "
+            f"{verb(len(taken), 'reads', 'read')} as a claim (a country's population or GDP, or trade between two "
+            "countries).")
     if left.empty:
         return text + " None was set aside as a lookalike."
     return text + (f" {len(left)} {verb(len(left), 'was', 'were')} set aside as lookalikes: "
