@@ -5,9 +5,9 @@ no library lists (nationality adjectives, demonyms, colloquial names) from a dat
   country's ISO name, common name and official name (inverted forms such as "Korea, Republic of"
   are left out, since text never writes them).
 - `analysis/data/country_words.csv` (see analysis/data/README.md) adds, per ISO code, the name
-  used in outputs ("Russia", "South Korea"), colloquial names ("UK", "Britain", "America", "the
-  Emirates"), nationality adjectives ("Emirati", "British") and demonyms ("Briton", "Turk");
-  empty demonyms mean the adjectives serve as nouns too ("an Emirati", "Emiratis"). A leading
+  used in outputs ("Russia", "South Korea"), colloquial names ("UK", "Britain", "America"),
+  nationality adjectives ("Kenyan", "British") and demonyms ("Briton", "Turk"); empty demonyms
+  mean the adjectives serve as nouns too ("a Kenyan", "Kenyans"). A leading
   `~` on an alias (or `ambiguous_name = yes`) marks a name that is also a common personal name or
   word ("Jordan", "Georgia") or a usual part of organisation names ("USA": Team USA, USA Today),
   so it is not taken as a nationality inside a name. It also holds the two rows that are not
@@ -174,13 +174,13 @@ def iso3(word: str) -> str | None:
 
 
 def name_of(code: str) -> str | None:
-    """The canonical name of an ISO alpha-3 code ('KAZ' -> 'Kazakhstan'); None if unknown."""
+    """The canonical name of an ISO alpha-3 code ('KEN' -> 'Kenya'); None if unknown."""
     code = str(code).strip().upper()
     return next((c.name for c in countries() if c.iso3 == code), None)
 
 
 def plural_pattern(word: str) -> str:
-    """Regex for a people word and its plural: Emirati(s), Frenchm(a|e)n; adjectives ending in
+    """Regex for a people word and its plural: Kenyan(s), Frenchm(a|e)n; adjectives ending in
     -ese, -ish, -ch, -ss or -i(c) used as a whole people ("the Swiss") take no plural."""
     if word.endswith(("man", "woman")):
         return re.escape(word[:-2]) + "[ae]n"
