@@ -65,6 +65,9 @@ def test_one_hedge_table_over_means_at_least_and_not_far_above():
     assert claim_interval(70, "at_least", None)[:2] == (70, pytest.approx(77))
     assert claim_interval(20e6, "approx", 1e6)[:2] == (pytest.approx(18e6), pytest.approx(22e6))
     assert claim_interval(2e6, "at_most", 1e6)[:2] == (pytest.approx(1.8e6), 2e6)
+    # a bare one-digit amount is rounding capped at 10%; durations and shares keep their digit's rounding
+    assert claim_interval(2e12, None, 1e12, "USD")[:2] == (pytest.approx(1.8e12), pytest.approx(2.2e12))
+    assert claim_interval(30, None, 10, "years")[:2] == (25, pytest.approx(35))
 
 
 def test_world_bank_year_for_a_claim_about_the_present():
