@@ -41,7 +41,7 @@ AUTO_COLUMNS = ["mention_id", "start", "end", "text", "value", "unit", "hedge", 
 LOOKALIKES_FILE = Path(__file__).resolve().parent / "data" / "lookalikes.csv"
 AUTO_METRICS = ("population", "gdp_usd")  # a country's totals, checked against the World Bank too
 TRADE_METRIC = "bilateral_trade_usd"  # trade between two countries, checked against facts.csv
-_TRADE_WORDS = {"trade", "exports", "imports"}
+_TRADE_WORDS = {"trade"}  # exports and imports run one way: not a bilateral total
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?=[,.;]|\s+(?:alone|in|since|last|this)\b|$)")
 MIN_POPULATION = 100_000  # smaller counts are not a country's population
 MIN_GDP_USD = 1e6  # a GDP is stated in millions at least
@@ -75,7 +75,12 @@ def metric_signals(metrics: pd.DataFrame | None = None) -> dict[str, tuple[str, 
 
 
 def _phrase_re(phrases) -> re.Pattern:
-    alts = sorted({p for p in phrases}, key=len, reverse=True)
+    return _compiled(tuple(sorted(set(phrases))))
+
+
+@lru_cache(maxsize=64)
+def _compiled(phrases: tuple[str, ...]) -> re.Pattern:
+    alts = sorted(phrases, key=len, reverse=True)
     return re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.I)
 
 
