@@ -223,3 +223,19 @@ def test_the_default_article_without_its_register(seed_article, tmp_path):
     assert {t for t, _ in found} == {"over $3 billion", "about 20 million", "approximately $500 million"}
     for text, verdict in found:  # same verdict as the register's reading of the mention
         assert by_mention.loc[text, "verdict"] == verdict, text
+
+
+def test_an_unseen_article_gets_automatic_claims_and_checks_without_any_file(shared):
+    from analysis.pipeline import claim_tables
+
+    docs = [json.loads(line) for line in
+            (shared / "benchmarks" / "claims" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    doc = next(d for d in docs if d["doc_id"].endswith("saudiexpat-trillion-club-2022"))
+    article = Article.from_text(doc["text"], slug="unseen", metadata=Metadata(
+        published=dt.date.fromisoformat(doc["published"])))
+    tables = claim_tables(article)
+    claims, checks = tables["claims"], tables["consistency"]
+    assert len(claims) >= 3 and set(claims["origin"]) == {"automatic"}
+    assert set(claims["basis"]) == {"World Bank"} and claims["reference_year"].notna().all()
+    assert not checks.empty  # e.g. the weekday of 'Monday, August 15, 2022'
+    assert set(tables["sources"]["tables"]) == {"world"}
