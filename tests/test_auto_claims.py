@@ -54,6 +54,7 @@ def test_claims_read_subject_metric_and_period_from_the_words():
     ("Japan's nominal GDP was 591 trillion yen.", "not US dollars"),
     ("Kenya's population rose by 1.2 million last year.", "change"),
     ("The elderly population of China reached 209 million.", "age group"),
+    ("Mexico City's population of 9 million is growing.", "no country"),
 ])
 def test_lookalikes_are_set_aside_with_a_reason(sentence, why):
     found = _found(sentence)

@@ -98,10 +98,17 @@ def _country_re() -> re.Pattern:
     return _phrase_re(words)
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:City|Province|State|Region|Governorate|Oblast)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:New|Greater)\s+$")
+
+
 def _countries_in(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
-    """(start, end, words, iso3) of country names and adjectives in `text`."""
+    """(start, end, words, iso3) of country names and adjectives in `text`, minus those that are
+    part of a place's name ("Mexico City", "New Mexico", "Kuwait City")."""
     out = []
     for m in _country_re().finditer(text):
+        if _PLACE_AFTER.match(text, m.end()) or _PLACE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            continue
         code = ct.iso3(m.group(1))
         if code:
             out.append((offset + m.start(), offset + m.end(), m.group(1), code))
