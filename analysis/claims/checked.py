@@ -132,6 +132,9 @@ def verify_all(located: pd.DataFrame, facts: pd.DataFrame, world: pd.DataFrame, 
             ct.iso3(str(c["subject"])) or "")
         metrics = str(c["metrics"]).split(";")
         curated = facts[facts["metric"].isin(metrics) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
+        if origin == "automatic" and not curated.empty:  # facts.csv's spelling ('Israel–UAE')
+            c = c.copy()
+            c["subject"] = sorted(curated["subject"])[0]
         wb = pd.DataFrame()
         if iso and c["metric"] in AUTO_METRICS and c.get("topic") != "polls":
             current = str(c["period"]).startswith("current")
