@@ -65,7 +65,7 @@ def predict_text(text: str, published: dt.date | None, facts: pd.DataFrame, worl
     out = []
     for _, c in verified.iterrows():
         period = str(located.loc[located["claim_id"] == c["claim_id"], "period"].iloc[0])
-        period = int(period) if period.isdigit() else "current"
+        period = int(period) if period.isdigit() else ("annual" if period.startswith("annual") else "current")
         out.append({"start": int(c["start"]), "end": int(c["end"]), "subject_iso3": c["subject_iso3"],
                     "metric": c["metric"], "period": period, "verdict": c["verdict"],
                     "reference_value": _plain(c["reference_value"]), "reference_year": _plain(c["reference_year"]),
