@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     polls.add_argument("--out", required=True, help="figures in the format of score_polls.py")
 
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place")
+    from .claims_cli import add_parsers as add_claims_parsers
+
+    add_claims_parsers(sub)
     return parser
 
 
@@ -64,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
             from .polls.benchmark_io import predict_file as predict_polls
 
             predict_polls(Path(args.input), Path(args.out))
+        elif args.command in ("claims", "register"):
+            from .claims_cli import run as run_claims
+
+            run_claims(args)
         elif args.command == "notebooks":
             from .runner import refresh_notebooks
 

@@ -1,186 +1,37 @@
-"""One table of countries for every module: names, short names, nationality adjectives, demonyms.
+"""One table of countries for every module: names and ISO codes from pycountry, and the words
+no library lists (nationality adjectives, demonyms, colloquial names) from a data file.
 
-Plain data and small lookups; no parsing logic. Each line of `_TABLE` reads
-`name | aliases | adjectives | demonyms`:
-
-- name: the canonical name used in outputs ("United Arab Emirates");
-- aliases: other names and short names ("UAE", "the Emirates"); a leading `~` marks a name that
-  is also a common personal name or word ("Jordan", "Georgia") or a usual part of organisation
-  names ("USA": Team USA, USA Today), so it is not taken as a nationality inside a name;
-- adjectives: nationality adjectives ("Emirati", "British");
-- demonyms: singular nouns for a person, when they differ from the adjectives ("Briton", "Turk");
-  empty means the adjectives serve as nouns too ("an Emirati", "Emiratis").
+- Names and ISO 3166-1 alpha-3 codes come from `pycountry` (the ISO 3166 database): each
+  country's ISO name, common name and official name (inverted forms such as "Korea, Republic of"
+  are left out, since text never writes them).
+- `analysis/data/country_words.csv` (see analysis/data/README.md) adds, per ISO code, the name
+  used in outputs ("Russia", "South Korea"), colloquial names ("UK", "Britain", "America"),
+  nationality adjectives ("Kenyan", "British") and demonyms ("Briton", "Turk"); empty demonyms
+  mean the adjectives serve as nouns too ("a Kenyan", "Kenyans"). A leading
+  `~` on an alias (or `ambiguous_name = yes`) marks a name that is also a common personal name or
+  word ("Jordan", "Georgia") or a usual part of organisation names ("USA": Team USA, USA Today),
+  so it is not taken as a nationality inside a name. It also holds the two rows that are not
+  countries: the bloc `European Union` and the region `Arab region`.
+- Countries of pycountry that the data file does not list are in the table too, with their ISO
+  names only.
 
 Kinds: `country`, `bloc` (a union of countries that speaks as one, the European Union) and
 `region` (a group of countries polled together, the Arab region).
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
+import pycountry
 
-COUNTRY_COLUMNS = ["name", "kind", "aliases", "adjectives", "demonyms", "ambiguous"]
-
-_TABLE = """
-Afghanistan | | Afghan |
-Albania | | Albanian |
-Algeria | | Algerian |
-Angola | | Angolan |
-Argentina | | Argentine, Argentinian |
-Armenia | | Armenian |
-Australia | | Australian |
-Austria | | Austrian |
-Azerbaijan | | Azerbaijani, Azeri |
-Bahrain | | Bahraini |
-Bangladesh | | Bangladeshi |
-Belarus | | Belarusian |
-Belgium | | Belgian |
-Benin | | Beninese |
-Bolivia | | Bolivian |
-Bosnia and Herzegovina | Bosnia | Bosnian |
-Botswana | | Botswanan | Motswana
-Brazil | | Brazilian |
-Bulgaria | | Bulgarian |
-Burkina Faso | | Burkinabe |
-Burundi | | Burundian |
-Cambodia | | Cambodian |
-Cameroon | | Cameroonian |
-Canada | | Canadian |
-Central African Republic | CAR | Central African |
-~Chad | | Chadian |
-Chile | | Chilean |
-China | People's Republic of China, PRC, mainland China | Chinese |
-Colombia | | Colombian |
-Costa Rica | | Costa Rican |
-Croatia | | Croatian | Croat
-Cuba | | Cuban |
-Cyprus | | Cypriot |
-Czech Republic | Czechia | Czech |
-Democratic Republic of the Congo | DRC, DR Congo, Congo-Kinshasa | Congolese |
-Denmark | | Danish | Dane
-Dominican Republic | | Dominican |
-Ecuador | | Ecuadorian |
-Egypt | | Egyptian |
-El Salvador | | Salvadoran |
-Eritrea | | Eritrean |
-Estonia | | Estonian |
-Ethiopia | | Ethiopian |
-Finland | | Finnish | Finn
-France | | French | Frenchman, Frenchwoman
-~Georgia | | Georgian |
-Germany | | German |
-Ghana | | Ghanaian |
-Greece | | Greek |
-Guatemala | | Guatemalan |
-~Guinea | | Guinean |
-Haiti | | Haitian |
-Honduras | | Honduran |
-Hungary | | Hungarian |
-Iceland | | Icelandic | Icelander
-India | | Indian |
-Indonesia | | Indonesian |
-Iran | Islamic Republic of Iran | Iranian |
-Iraq | | Iraqi |
-Ireland | Republic of Ireland | Irish | Irishman, Irishwoman
-Israel | | Israeli |
-Italy | | Italian |
-Ivory Coast | Côte d'Ivoire, Cote d'Ivoire | Ivorian |
-Jamaica | | Jamaican |
-Japan | | Japanese |
-~Jordan | | Jordanian |
-Kazakhstan | | Kazakh, Kazakhstani |
-Kenya | | Kenyan |
-Kosovo | | Kosovar |
-Kuwait | | Kuwaiti |
-Kyrgyzstan | | Kyrgyz |
-Laos | | Lao, Laotian |
-Latvia | | Latvian |
-Lebanon | | Lebanese |
-Liberia | | Liberian |
-Libya | | Libyan |
-Lithuania | | Lithuanian |
-Luxembourg | | Luxembourgish | Luxembourger
-Madagascar | | Malagasy |
-Malawi | | Malawian |
-Malaysia | | Malaysian |
-Mali | | Malian |
-Malta | | Maltese |
-Mauritania | | Mauritanian |
-Mexico | | Mexican |
-Moldova | | Moldovan |
-Mongolia | | Mongolian |
-Montenegro | | Montenegrin |
-Morocco | | Moroccan |
-Mozambique | | Mozambican |
-Myanmar | Burma | Burmese |
-Namibia | | Namibian |
-Nepal | | Nepali, Nepalese |
-Netherlands | ~Holland | Dutch | Dutchman, Dutchwoman
-New Zealand | | New Zealand | New Zealander
-Nicaragua | | Nicaraguan |
-Niger | | Nigerien |
-Nigeria | | Nigerian |
-North Korea | DPRK | North Korean |
-North Macedonia | Macedonia | Macedonian |
-Norway | | Norwegian |
-Oman | | Omani |
-Pakistan | | Pakistani |
-Palestine | Palestinian territories, West Bank and Gaza, State of Palestine | Palestinian |
-Panama | | Panamanian |
-Papua New Guinea | PNG | Papua New Guinean |
-Paraguay | | Paraguayan |
-Peru | | Peruvian |
-Philippines | | Filipino, Philippine | Filipino, Filipina
-Poland | | Polish | Pole
-Portugal | | Portuguese |
-Qatar | | Qatari |
-Republic of the Congo | Congo-Brazzaville | |
-Romania | | Romanian |
-Russia | Russian Federation | Russian |
-Rwanda | | Rwandan |
-Saudi Arabia | Kingdom of Saudi Arabia, KSA | Saudi |
-Senegal | | Senegalese |
-Serbia | | Serbian | Serb
-Sierra Leone | | Sierra Leonean |
-Singapore | | Singaporean |
-Slovakia | | Slovak |
-Slovenia | | Slovenian | Slovene
-Somalia | | Somali |
-South Africa | | South African |
-South Korea | Republic of Korea, ROK | South Korean |
-South Sudan | | South Sudanese |
-Spain | | Spanish | Spaniard
-Sri Lanka | | Sri Lankan |
-Sudan | | Sudanese |
-Sweden | | Swedish | Swede
-Switzerland | | Swiss |
-Syria | | Syrian |
-Taiwan | Republic of China | Taiwanese |
-Tajikistan | | Tajik |
-Tanzania | | Tanzanian |
-Thailand | | Thai |
-Togo | | Togolese |
-Tunisia | | Tunisian |
-Turkey | Türkiye | Turkish | Turk
-Turkmenistan | | Turkmen |
-Uganda | | Ugandan |
-Ukraine | | Ukrainian |
-United Arab Emirates | UAE, U.A.E., the Emirates | Emirati |
-United Kingdom | UK, U.K., Britain, Great Britain | British | Briton, Brit
-United States | US, U.S., ~USA, U.S.A., America, United States of America | American |
-Uruguay | | Uruguayan |
-Uzbekistan | | Uzbek |
-Venezuela | | Venezuelan |
-Vietnam | Viet Nam | Vietnamese |
-Yemen | | Yemeni |
-Zambia | | Zambian |
-Zimbabwe | | Zimbabwean |
-bloc: European Union | EU, E.U. | European |
-region: Arab region | Arab world, Arab countries, Arab states | Arab |
-"""
+COUNTRY_COLUMNS = ["name", "kind", "aliases", "adjectives", "demonyms", "ambiguous", "iso3"]
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "country_words.csv"
+WORDS_COLUMNS = ["iso3", "name", "kind", "aliases", "adjectives", "demonyms", "ambiguous_name"]
 
 
 @dataclass(frozen=True)
@@ -193,6 +44,7 @@ class Country:
     adjectives: tuple[str, ...]
     demonyms: tuple[str, ...]
     ambiguous: tuple[str, ...]  # names (canonical or alias) that are also personal names or words
+    iso3: str = ""  # ISO 3166-1 alpha-3 ('' for blocs and regions; XKX, the World Bank's, for Kosovo)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -206,35 +58,73 @@ class Country:
 
 
 def _split(cell: str) -> tuple[str, ...]:
-    return tuple(w.strip() for w in cell.split(",") if w.strip())
+    return tuple(w.strip() for w in cell.split(";") if w.strip())
 
 
-def _parse_line(line: str) -> Country:
-    cells = [c.strip() for c in line.split("|")]
-    if len(cells) != 4:
-        raise ValueError(f"countries table: expected 4 cells in {line!r}")
-    head, aliases, adjectives, demonyms = cells
-    kind, _, name = head.rpartition(":") if ":" in head else ("country", "", head)
-    names = (name.strip(),) + _split(aliases)
-    ambiguous = tuple(n.lstrip("~") for n in names if n.startswith("~"))
-    names = tuple(n.lstrip("~") for n in names)
-    return Country(names[0], kind.strip() or "country", names[1:], _split(adjectives),
-                   _split(demonyms), ambiguous)
+def _library_names(iso3: str) -> tuple[str, ...]:
+    """pycountry's ISO, common and official names of a country, minus inverted forms."""
+    record = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    if record is None:
+        return ()
+    names = [getattr(record, a, None) for a in ("common_name", "name", "official_name")]
+    plain = tuple(dict.fromkeys(n for n in names if n and ", " not in n))
+    return plain or (record.name,)
+
+
+def parse_row(row: dict[str, str], where: str = "") -> Country:
+    """A Country from one row of country_words.csv merged with pycountry's names of its code;
+    ValueError naming the row for an unknown code or kind."""
+    kind = row.get("kind") or "country"
+    if kind not in ("country", "bloc", "region"):
+        raise ValueError(f"{where}kind {kind!r} is not country, bloc or region")
+    iso3 = (row.get("iso3") or "").strip().upper()
+    if kind == "country" and not re.fullmatch(r"[A-Z]{3}", iso3):
+        raise ValueError(f"{where}a country needs a three-letter iso3 code, got {iso3!r}")
+    if kind == "country" and iso3 != "XKX" and pycountry.countries.get(alpha_3=iso3) is None:
+        raise ValueError(f"{where}{iso3!r} is not an ISO 3166-1 alpha-3 code (pycountry)")
+    lib = _library_names(iso3)
+    name = (row.get("name") or "").strip() or (lib[0] if lib else "")
+    if not name:
+        raise ValueError(f"{where}no name for {iso3!r}")
+    own = _split(row.get("aliases") or "")
+    ambiguous = {a.lstrip("~") for a in own if a.startswith("~")}
+    if (row.get("ambiguous_name") or "").strip() == "yes":
+        ambiguous.add(name)
+    aliases = tuple(dict.fromkeys(a for a in lib + tuple(a.lstrip("~") for a in own) if a != name))
+    ordered = tuple(n for n in (name,) + aliases if n in ambiguous)
+    return Country(name, kind, aliases, _split(row.get("adjectives") or ""), _split(row.get("demonyms") or ""),
+                   ordered, iso3)
 
 
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
-    """Every row of the table, in table order (alphabetical countries, then bloc and region)."""
-    return tuple(_parse_line(line) for line in _TABLE.strip().splitlines() if line.strip())
+    """Every row: the data file's countries (alphabetical), the other ISO countries, then bloc
+    and region."""
+    with WORDS_FILE.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames != WORDS_COLUMNS:
+            raise ValueError(f"{WORDS_FILE.name}: columns {reader.fieldnames}, expected {WORDS_COLUMNS}")
+        listed = [parse_row(r, f"{WORDS_FILE.name} line {i}: ") for i, r in enumerate(reader, start=2)]
+    codes = {c.iso3 for c in listed}
+    taken = {n.lower() for c in listed for n in c.names}
+    extra = []
+    for record in pycountry.countries:
+        if record.alpha_3 in codes:
+            continue
+        c = parse_row({"iso3": record.alpha_3, "kind": "country"})
+        if c.name.lower() not in taken:
+            extra.append(c)
+    groups = [c for c in listed if c.kind != "country"]
+    return tuple([c for c in listed if c.kind == "country"] + sorted(extra, key=lambda c: c.name) + groups)
 
 
 def countries_table() -> pd.DataFrame:
     """The table as a DataFrame. Columns: name, kind (country, bloc, region), aliases,
     adjectives, demonyms (people nouns; the adjectives when empty), ambiguous (names that are
-    also personal names or words); list cells are "; "-joined strings."""
+    also personal names or words), iso3; list cells are "; "-joined strings."""
     rows = [{"name": c.name, "kind": c.kind, "aliases": "; ".join(c.aliases),
              "adjectives": "; ".join(c.adjectives), "demonyms": "; ".join(c.demonyms),
-             "ambiguous": "; ".join(c.ambiguous)} for c in countries()]
+             "ambiguous": "; ".join(c.ambiguous), "iso3": c.iso3} for c in countries()]
     return pd.DataFrame(rows, columns=COUNTRY_COLUMNS)
 
 
@@ -257,6 +147,8 @@ def canonical(word: str) -> str | None:
     """The canonical name for a name, adjective or demonym, singular or plural
     ("Canadians" -> "Canada", "UAE" -> "United Arab Emirates"); None if unknown."""
     key = word.strip().lower()
+    if key.startswith("the "):
+        key = key[4:]
     table = lookup()
     if key in table:
         return table[key]
@@ -266,8 +158,29 @@ def canonical(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Country]:
+    return {c.name: c for c in countries()}
+
+
+def iso3(word: str) -> str | None:
+    """The ISO 3166-1 alpha-3 code for any name, adjective or demonym of a country ("the U.S.",
+    "Americans" -> "USA"), or for a code itself; None for blocs, regions and unknown words."""
+    name = canonical(word)
+    if name is None:
+        code = word.strip().upper()
+        return code if any(c.iso3 == code for c in countries()) else None
+    return _by_name()[name].iso3 or None
+
+
+def name_of(code: str) -> str | None:
+    """The canonical name of an ISO alpha-3 code ('KEN' -> 'Kenya'); None if unknown."""
+    code = str(code).strip().upper()
+    return next((c.name for c in countries() if c.iso3 == code), None)
+
+
 def plural_pattern(word: str) -> str:
-    """Regex for a people word and its plural: Emirati(s), Frenchm(a|e)n; adjectives ending in
+    """Regex for a people word and its plural: Kenyan(s), Frenchm(a|e)n; adjectives ending in
     -ese, -ish, -ch, -ss or -i(c) used as a whole people ("the Swiss") take no plural."""
     if word.endswith(("man", "woman")):
         return re.escape(word[:-2]) + "[ae]n"

@@ -39,7 +39,8 @@ def claim_tables(article: Article, register: str | Path | None = None, reference
     facts = load_facts(reference_dir or None)
     labels = metric_labels(reference_dir or None)
     numbers = extract_numbers(article)
-    located, verified = check_claims(article, numbers, facts, register or None, labels, max_reference_age_years)
+    located, verified = check_claims(article, numbers, facts, register or None, labels, max_reference_age_years,
+                                     reference_dir or None)
     checks = check_consistency(article, numbers, located, verified, facts, labels)
     sources = cited_sources(load_sources(reference_dir or None), verified)
     return {"numbers": numbers, "claims": verified, "consistency": checks, "sources": sources}

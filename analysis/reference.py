@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -77,6 +78,7 @@ POLLS_SCHEMA = _cols(
 )
 METRICS_SCHEMA = _cols(
     Column("metric"), Column("unit", vocabulary=UNITS), Column("label"), Column("group"),
+    Column("signals", required=False),  # words that say a figure measures it, '; '-separated
 )
 QUOTE_SOURCES_SCHEMA = _cols(
     Column("quote_id"), Column("article_quote"), Column("attributed_to_in_article"),
@@ -180,7 +182,9 @@ def _check_unique(df: pd.DataFrame, path: Path, key: str) -> None:
 def load_metrics(folder: str | Path | None = None) -> pd.DataFrame:
     """metrics.csv: the vocabulary of fact metrics with their unit, a readable label and a group.
 
-    Columns: metric, unit, label, group. A new article's metrics are added here, not in code.
+    Columns: metric, unit, label, group, signals (the words that say a figure measures the
+    metric, '; '-separated, read by the automatic claims; may be empty). A new article's metrics
+    are added here, not in code.
     """
     path = reference_dir(folder) / "metrics.csv"
     df = read_table(path, METRICS_SCHEMA)
@@ -274,3 +278,93 @@ def load_sources(folder: str | Path | None = None) -> pd.DataFrame:
                     ids=("id", lambda s: " ".join(sorted(set(s)))))
                .reset_index())
     return grouped[["source_org", "source_title", "url", "via", "tables", "n_rows", "ids"]]
+
+
+@dataclass(frozen=True)
+class WorldIndicator:
+    """A World Bank series stored in data/reference/world/."""
+
+    metric: str  # the metric of metrics.csv it measures
+    file: str
+    code: str  # World Development Indicators code
+    title: str
+    unit: str
+
+    @property
+    def url(self) -> str:
+        return f"https://data.worldbank.org/indicator/{self.code}"
+
+
+WORLD_INDICATORS = {
+    "population": WorldIndicator("population", "population.csv", "SP.POP.TOTL", "Population, total", "people"),
+    "gdp_usd": WorldIndicator("gdp_usd", "gdp.csv", "NY.GDP.MKTP.CD", "GDP (current US$)", "USD"),
+}
+WORLD_HEADER = ["Country Name", "Country Code", "Year", "Value"]
+WORLD_COLUMNS = ["iso3", "country_name", "year", "value", "metric", "indicator", "is_country"]
+WORLD_SOURCE = "World Bank, World Development Indicators"
+
+
+def world_dir(folder: str | Path | None = None) -> Path:
+    """The World Bank folder: <reference folder>/world."""
+    return reference_dir(folder) / "world"
+
+
+def load_world(metric: str, folder: str | Path | None = None) -> pd.DataFrame:
+    """One World Bank series (`metric` population or gdp_usd), validated.
+
+    Columns: iso3 (the series' code), country_name, year (int), value (float, > 0), metric,
+    indicator (WDI code), is_country (False for aggregates such as WLD or EUU: codes that are not
+    ISO 3166-1 alpha-3 country codes). ReferenceDataError names the file, row and column of the
+    first problem (header, code, year, value, a duplicated code and year).
+    """
+    if metric not in WORLD_INDICATORS:
+        raise InputError(world_dir(folder), f"no World Bank series for metric {metric!r}; "
+                                            f"known: {sorted(WORLD_INDICATORS)}")
+    ind = WORLD_INDICATORS[metric]
+    path = world_dir(folder) / ind.file
+    return _read_world(path, ind)
+
+
+@lru_cache(maxsize=8)
+def _read_world_cached(path: str, mtime: float, metric: str) -> pd.DataFrame:
+    return _parse_world(Path(path), WORLD_INDICATORS[metric])
+
+
+def _read_world(path: Path, ind: WorldIndicator) -> pd.DataFrame:
+    if not path.exists():
+        raise ReferenceDataError(path, "file not found")
+    return _read_world_cached(str(path), path.stat().st_mtime, ind.metric).copy()
+
+
+def _parse_world(path: Path, ind: WorldIndicator) -> pd.DataFrame:
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReferenceDataError(path, f"not valid UTF-8 (byte offset {exc.start})") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ReferenceDataError(path, f"malformed CSV: {exc}") from None
+    if list(raw.columns) != WORLD_HEADER:
+        raise ReferenceDataError(path, f"columns {list(raw.columns)}, expected {WORLD_HEADER}")
+    if raw.empty:
+        raise ReferenceDataError(path, "no data rows")
+
+    def fail(mask: pd.Series, column: str, problem: str) -> None:
+        if mask.any():
+            i = int(mask.to_numpy().nonzero()[0][0])
+            raise ReferenceDataError(path, f"{raw[column].iloc[i]!r} {problem}", row=i + 2, column=column)
+
+    fail(~raw["Country Code"].str.fullmatch(r"[A-Z0-9]{3}"), "Country Code", "is not a three-character code")
+    fail(~raw["Year"].str.fullmatch(r"\d{4}"), "Year", "is not a four-digit year")
+    years = raw["Year"].astype(int)
+    fail((years < 1960) | (years > dt.date.today().year), "Year", "is outside 1960 to this year")
+    values = pd.to_numeric(raw["Value"], errors="coerce")
+    fail(values.isna(), "Value", "is not a number")
+    fail(values <= 0, "Value", "is not positive")
+    fail(raw.duplicated(["Country Code", "Year"]), "Year", "is given twice for the same country")
+    from .countries import countries
+
+    iso = {c.iso3 for c in countries() if c.kind == "country"}
+    df = pd.DataFrame({"iso3": raw["Country Code"], "country_name": raw["Country Name"], "year": years,
+                       "value": values.astype("float64"), "metric": ind.metric, "indicator": ind.code,
+                       "is_country": raw["Country Code"].isin(iso)})
+    return df[WORLD_COLUMNS]

@@ -118,3 +118,35 @@ def test_year_arithmetic_leads_with_the_tolerance(tmp_path):
     assert good["explanation"].startswith("'Three decades' (rounded: +-5: 25 years to 35 years) covers 1992 to 2025-11-06")
     assert bad["explanation"].startswith("'20-year' (") and "does not cover" in bad["explanation"]
     assert "1992 + 20 years = 2012, not 2025" in bad["explanation"]
+
+
+def test_ago_against_a_duration_to_now_needs_no_register():
+    import datetime as dt
+
+    from analysis.article import Article, Metadata
+    from analysis.consistency import check_consistency
+    from analysis.numbers import extract_numbers
+
+    text = ("The rebels took the city three years ago, and have held it for the past two years. "
+            "The firm was founded two years ago. In the 24 months since, it hired 500 people.")
+    article = Article.from_text(text, metadata=Metadata(published=dt.date(2024, 5, 1)))
+    checks = check_consistency(article, extract_numbers(article))
+    ago = checks[checks["rule"] == "ago vs duration"]
+    assert ago["verdict"].tolist() == ["inconsistent", "consistent"]
+    assert "30-42 months" in ago["explanation"].iloc[0]
+
+
+def test_year_plus_duration_to_now_needs_no_register():
+    import datetime as dt
+
+    from analysis.article import Article, Metadata
+    from analysis.consistency import check_consistency
+    from analysis.numbers import extract_numbers
+
+    text = ("The two states set up ties in 1992. Over the past three decades, they traded. "
+            "The party was founded in 2001 and has ruled for the past 10 years.")
+    article = Article.from_text(text, metadata=Metadata(published=dt.date(2025, 11, 7)))
+    checks = check_consistency(article, extract_numbers(article))
+    years = checks[checks["rule"] == "year arithmetic"]
+    assert years["verdict"].tolist() == ["consistent", "inconsistent"]
+    assert "2001 + 10 years = 2011, not 2025" in years["explanation"].iloc[1]

@@ -239,3 +239,10 @@ def test_precision_check_catches_a_false_mention(gold, seed_numbers):
     fake = seed_numbers.iloc[[0]].assign(text="7", kind="count", start=-1, end=-1)
     real, _ = real_mentions(pd.concat([seed_numbers, fake]), gold["claims"], SEED_OTHER_MENTIONS)
     assert real[-1] is False and sum(real) == len(real) - 1
+
+
+def test_misprinted_dollar_sign_before_a_large_scale_word():
+    from analysis.numbers.quantities import find_money
+
+    found = [(m.text, m.value, m.unit) for m in find_money("Japan (S4.2 trillion), SR4.155 trillion, S 3 and Smith 5 million")]
+    assert found == [("S4.2 trillion", 4.2e12, "USD")]

@@ -121,6 +121,6 @@ def test_fact_unit_must_match_its_metric(broken):
 
 def test_duplicate_metric_in_vocabulary(broken):
     path = broken / "metrics.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "population,people,again,people\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "population,people,again,people,\n", encoding="utf-8")
     with pytest.raises(ReferenceDataError, match=r"metrics.csv: row \d+, column 'metric': duplicate metric 'population'"):
         reference.load_metrics(broken)

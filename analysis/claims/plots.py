@@ -9,7 +9,6 @@ import datetime as dt
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 import numpy as np
 import pandas as pd
@@ -21,7 +20,7 @@ from .tolerance import fmt_quantity
 from .verify import claim_sort_key
 
 VERDICT_COLOURS = {"supported": "#1b9e77", "contradicted": "#d95f02", "outdated": "#e6ab02",
-                   "unsupported": "#7f7f7f"}
+                   "unsupported": "#7f7f7f", "no reference": "#bdbdbd"}
 REFERENCE_COLOUR, ANNUALISED_COLOUR = "#377eb8", "#9ecae1"
 SIZE = (9.0, 6.0)
 RATIO_TICKS = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0, 20.0, 50.0, 100.0)
@@ -149,7 +148,8 @@ def trade_bars(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str]
     annualised), group (the claim_id the bar belongs to). Reference labels that would repeat
     name their source."""
     bars = []
-    for _, c in claims[(claims["unit"] == "USD") & claims["verdict"].notna()].sort_values("start").iterrows():
+    money = claims[(claims["unit"] == "USD") & claims["verdict"].notna() & claims["metric"].isin(TRADE_METRICS)]
+    for _, c in money.sort_values("start").iterrows():
         bars.append({"label": f"article {c['claim_id']}: '{c['text']}' ({c['subject']})", "value": float(c["value"]),
                      "colour": VERDICT_COLOURS[c["verdict"]], "kind": "article", "source": "", "group": c["claim_id"]})
         refs = facts[facts["metric"].isin(TRADE_METRICS) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
@@ -167,15 +167,16 @@ def trade_bars(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str]
 
 
 def _short(source: str, width: int = 40) -> str:
-    """A source's name without its parenthesised detail, cut to `width` characters."""
+    """A source's name without its parenthesised detail (when that is what makes it too long),
+    cut to `width` characters."""
     text = source.split(" (")[0] if " (" in source else source
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
-    """The article's money claims next to the reference trade values for the same subjects
-    (horizontal bars on a log scale, one group per claim, separated by a line; each reference
-    bar names its subject)."""
+    """The article's trade claims next to the reference trade values for the same subjects: one
+    dot per value on a log scale (dots, not bars: a bar's length means nothing on a log axis),
+    one group per claim, separated by a line; each reference row names its subject."""
     bars = trade_bars(claims, facts, labels_or_default(labels))
     if bars.empty:
         return _empty("No trade figures claimed")
@@ -183,19 +184,24 @@ def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[s
     ax = fig.subplots()
     y = np.arange(len(bars))[::-1]
     floor = bars["value"].min() / 2
-    ax.barh(y, bars["value"] - floor, left=floor, color=bars["colour"])
-    ax.set_yticks(y, bars["label"], fontsize=8)
+    ax.hlines(y, floor, bars["value"].max() * 1.5, color="#eeeeee", lw=0.8, zorder=1)
+    ax.scatter(bars["value"], y, s=60, c=list(bars["colour"]), zorder=3,
+               marker="o", edgecolors="black", linewidths=0.4)
+    for yy, v in zip(y, bars["value"]):
+        ax.annotate(money_words(v), (v, yy), xytext=(7, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.set_yticks(y, [lab if len(lab) <= 56 else lab[:55].rstrip() + "…" for lab in bars["label"]], fontsize=8)
     for boundary in np.flatnonzero(bars["group"].ne(bars["group"].shift()).to_numpy())[1:]:
         ax.axhline(y[boundary] + 0.5, color="#999999", lw=0.8)  # a line between the claims' groups
     ax.set_xscale("log")
-    ax.set_xlim(floor, bars["value"].max() * 1.5)
+    ax.set_xlim(floor, bars["value"].max() * 3)
     _fixed_ticks(ax.xaxis, [m * 10.0 ** e for e in range(5, 13) for m in (1, 2, 5)], money_words)
     ax.set_xlabel("US dollars (log scale)")
-    handles = [Rectangle((0, 0), 1, 1, color=REFERENCE_COLOUR, label="reference"),
-               Rectangle((0, 0), 1, 1, color=ANNUALISED_COLOUR, label="reference, annualised from part of a year")]
-    handles += [Rectangle((0, 0), 1, 1, color=col, label=f"article claim: {v}") for v, col in VERDICT_COLOURS.items()
+    dot = lambda col, label: Line2D([], [], ls="", marker="o", markersize=7, markerfacecolor=col,  # noqa: E731
+                                    markeredgecolor="black", markeredgewidth=0.4, label=label)
+    handles = [dot(REFERENCE_COLOUR, "reference"), dot(ANNUALISED_COLOUR, "reference, annualised from part of a year")]
+    handles += [dot(col, f"article claim: {v}") for v, col in VERDICT_COLOURS.items()
                 if col in set(bars.loc[bars["kind"] == "article", "colour"])]
-    ax.legend(handles=handles, fontsize=8, frameon=False, loc="lower right")
+    ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.4, -0.1), ncol=2)
     ax.set_title("Trade figures: the article against the references")
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.42, right=0.97, top=0.93, bottom=0.2)
     return fig

@@ -7,6 +7,10 @@ what it measures (`subject`, `metric`: one name or a list from the reference voc
 `ends_with` (the reference metric of the event that closes the period, e.g.
 ceasefire_effective), `topic` (`polls` sends the claim to the poll notebook) and `note`.
 A register names metrics and subjects, never reference rows, and holds no verdicts.
+The register is the researcher's override of the automatic claims (`analysis.claims.auto`): an
+entry wins over the automatic reading of the same mention, an entry with `drop: true` (and only
+`id`, `mention`, optionally `context`, `occurrence`, `note`) removes that mention from the
+claims, and entries add claims the automatic reading does not find.
 """
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from ..wording import plural
 from .periods import ISO, Period, iso_span, span_label
 
 ENTRY_KEYS = {"id", "mention", "context", "occurrence", "subject", "metric", "period", "ends_with",
-              "attributed_to", "topic", "note"}
+              "attributed_to", "topic", "note", "drop"}
 REQUIRED = ("id", "mention", "subject", "metric")
 POLL_TOPIC = "polls"
 LOCATED_COLUMNS = ["claim_id", "mention_id", "start", "end", "text", "value", "unit", "hedge", "kind",
@@ -68,10 +72,16 @@ def _check_entry(p: Path, i: int, entry, seen: set[str], metrics: set[str] | Non
     unknown = sorted(set(map(str, entry)) - ENTRY_KEYS)
     if unknown:
         raise InputError(p, f"{where}: unknown key(s) {unknown}; allowed: {sorted(ENTRY_KEYS)}")
-    for key in REQUIRED:
+    if "drop" in entry and entry["drop"] is not True:
+        raise InputError(p, f"{where}: 'drop' must be true when given, got {entry['drop']!r}")
+    for key in (("id", "mention") if entry.get("drop") else REQUIRED):
         if entry.get(key) in (None, "", []):
             raise InputError(p, f"{where}: '{key}' is required")
     cid = str(entry["id"])
+    if entry.get("drop"):
+        extra = sorted(set(map(str, entry)) - {"id", "mention", "context", "occurrence", "note", "drop"})
+        if extra:
+            raise InputError(p, f"{where}: a 'drop' entry takes only id, mention, context, occurrence and note; got {extra}")
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", cid):
         raise InputError(p, f"{where}: id {cid!r} may only hold letters, digits, '_', '-', '.'")
     if cid in seen:
@@ -80,6 +90,8 @@ def _check_entry(p: Path, i: int, entry, seen: set[str], metrics: set[str] | Non
     for key in ("mention", "context", "subject", "attributed_to", "topic", "note", "ends_with"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
             raise InputError(p, f"{where}: '{key}' must be text, got {entry[key]!r}")
+    if entry.get("drop"):
+        return {**entry, "id": cid, "metrics": [], "where": where, "path": p}
     metric = entry["metric"]
     names = metric if isinstance(metric, list) else [metric]
     if not all(isinstance(m, str) and re.fullmatch(r"[a-z][a-z0-9_]*", m) for m in names):
@@ -200,6 +212,8 @@ def locate_claims(entries: list[dict], article: Article, numbers: pd.DataFrame) 
     """
     rows = []
     for entry in entries:
+        if entry.get("drop"):
+            continue
         hit = locate(entry, article, numbers)
         period, start_id, end_id = resolve_period(entry, article, numbers)
         rows.append({
@@ -215,3 +229,8 @@ def locate_claims(entries: list[dict], article: Article, numbers: pd.DataFrame) 
         })
     df = pd.DataFrame(rows, columns=LOCATED_COLUMNS + ["_period"])
     return df.sort_values(["start", "claim_id"], kind="stable").reset_index(drop=True)
+
+
+def dropped_mentions(entries: list[dict], article: Article, numbers: pd.DataFrame) -> set[str]:
+    """Mention ids of the register's `drop: true` entries (InputError if one is not found)."""
+    return {str(locate(e, article, numbers)["mention_id"]) for e in entries if e.get("drop")}

@@ -2,7 +2,9 @@
 
 A metric's name is split into words ('deaths_cumulative' -> deaths); a mention's sentence is
 reduced to word stems with a few synonyms ('killed', 'lives' -> deaths); metrics whose words
-occur in the sentence and whose unit fits the mention's unit are suggested, best first.
+occur in the sentence and whose unit fits the mention's unit are suggested, best first; a
+metric needs a word of what it is about, not only of its kind (GENERIC_STEMS: duration, growth,
+change, share, ...).
 """
 from __future__ import annotations
 
@@ -24,6 +26,11 @@ SYNONYMS = {
     "insecurity": "ipc", "invest": "investment", "conflict": "war", "months": "duration", "years": "duration",
     "history": "duration",
 }
+# Stems of metric-name words that say what kind of figure a metric is, not what it is about
+# (war_duration is about a war; "in 23 years" alone says nothing of one). A metric is suggested
+# only when a word of what it is about occurs too.
+GENERIC_STEMS = {"durat", "growt", "chang", "share", "rate", "date", "count", "total", "numbe", "estab",
+                 "opene", "issue", "signe", "held", "annou", "effec", "ended", "membe", "joine", "reque"}
 UNIT_OF_SUFFIX = [("_usd", {"USD"}), ("_pct", {"percent"}), ("_duration", {"years", "months", "days"}),
                   ("_ordinal", {"ordinal"}), ("_rank", {"ordinal"}), ("_people", {"people", "count"}),
                   ("population", {"people", "count"}), ("deaths", {"people", "count"}),
@@ -65,7 +72,7 @@ def suggest_metrics(numbers: pd.DataFrame, vocabulary: list[str] | None = None) 
             if n["unit"] not in metric_units(metric):
                 continue
             hits = tokens[metric] & stems
-            if hits:
+            if hits and hits - GENERIC_STEMS:
                 scored.append((-len(hits) / len(tokens[metric]), -len(hits), metric, hits))
         best = sorted(scored)[:3]
         rows.append({"mention_id": n["mention_id"], "start": n["start"], "end": n["end"], "text": n["text"],

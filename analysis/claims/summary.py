@@ -48,14 +48,35 @@ def by_claim_id(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.sort_values("claim_id", key=lambda s: s.map(claim_sort_key), kind="stable")
 
 
+REGISTER_KEYS = "id, mention, subject, metric, period (and optionally context, occurrence, ends_with, attributed_to, topic, note, drop)"
+
+
+def register_sentence(register: str, expected: str) -> str:
+    """Where the claims came from: the register's path, or where one would go and what it holds."""
+    if register:
+        return (f"The claim register `{register}` overrides the automatic reading: its entries win over the "
+                "automatic claims of the same mentions, and add the claims the text alone does not give.")
+    return (f"No claim register: the claims below were all found automatically. A researcher who wants to correct "
+            f"or extend them writes `{expected}` (a YAML list under `claims:` with the keys {REGISTER_KEYS}); "
+            "`python -m analysis register ARTICLE` drafts one from the automatic claims.")
+
+
 def claims_summary(claims: pd.DataFrame) -> str:
     """Verdict counts and one line per claim with its explanation and source."""
     if claims.empty:
-        return "No claim register for this article: the mentions are listed with suggested metrics below."
+        return ("No figure of the article was taken for a claim: no registered entry, and no population or GDP "
+                "figure of a country found automatically.")
     polls = claims[claims["verdict"].isna()]
     judged = claims[claims["verdict"].notna()]
-    lines = [f"Of **{plural(len(claims), 'registered claim')}**, {len(polls)} {verb(len(polls), 'is a poll claim', 'are poll claims')} "
+    origins = _counts(claims["origin"].fillna("register").map(lambda o: f"{o}")) if "origin" in claims else ""
+    lines = [f"Of **{plural(len(claims), 'claim')}** ({origins.replace('register', 'from the register').replace('automatic', 'found automatically')}), "
+             f"{len(polls)} {verb(len(polls), 'is a poll claim', 'are poll claims')} "
              f"left to notebook 03. The other {len(judged)}: {_counts(judged['verdict'])}.", ""]
+    missing = judged[judged["verdict"] == "no reference"]
+    if not missing.empty:
+        lines[0] += (f" {plural(len(missing), 'claim')} {verb(len(missing), 'has', 'have')} **no reference**: a researcher "
+                     "would add rows to `data/reference/facts.csv` (columns fact_id, subject, metric, value, qualifier, "
+                     "unit, period_start, period_end, source_org, url, confidence).")
     for _, c in by_claim_id(judged).iterrows():
         source = f" Source: {c['source_org']} ({c['fact_id']}{', ' + c['url'] if c['url'] else ''})." if c["fact_id"] else ""
         lines.append(f"- **{c['claim_id']}** {c['text']!r} ({c.get('metric_label') or c['metric']}, {c['subject']}): "
@@ -114,4 +135,49 @@ def conclusion(claims: pd.DataFrame, checks: pd.DataFrame) -> str:
                      "an inconsistency"
                      + (": " + "; ".join(f"{k['check_id']} ({k['rule']}, {k['claim_ids']})" for _, k in wrong.iterrows())
                         if not wrong.empty else "") + ".")
-    return " ".join(parts) if parts else "Nothing to conclude: the article has no registered claims or applicable checks."
+    return " ".join(parts) if parts else ("Nothing to conclude: no figure of the article was taken for a claim "
+                                          "(registered or found automatically) and no internal check applies.")
+
+
+def lookalikes_summary(candidates: pd.DataFrame, registered: set[str] | frozenset = frozenset()) -> str:
+    """How many large figures were read as a country's population or GDP, and why the rest were
+    not; `registered` mention ids (the register decides those) are left out."""
+    if candidates.empty:
+        return ("The article holds no US-dollar figure of a million or more and no count of 100,000 or more, so "
+                "nothing could be a country's population or GDP.")
+    covered = int(candidates["mention_id"].isin(registered).sum())
+    candidates = candidates[~candidates["mention_id"].isin(registered)]
+    if candidates.empty:
+        return (f"All {plural(covered, 'large figure')} of the article (money of a million US dollars or more, "
+                "counts of 100,000 or more) are register entries, so the register decides them; none is left "
+                "to the automatic reading.")
+    taken = candidates[candidates["is_claim"]]
+    left = candidates[~candidates["is_claim"]]
+    text = (f"Of **{plural(len(candidates), 'large figure')}** (money of a million US dollars or more, counts of "
+            f"100,000 or more){f' besides the {covered} the register decides' if covered else ''}, {len(taken)} "
+            f"{verb(len(taken), 'reads', 'read')} as a claim (a country's population or GDP, or trade between two "
+            "countries).")
+    if left.empty:
+        return text + " None was set aside as a lookalike."
+    return text + (f" {len(left)} {verb(len(left), 'was', 'were')} set aside as lookalikes: "
+                   + "; ".join(f"{r['text']!r} ({r['why_not']})" for _, r in left.iterrows()) + ".")
+
+
+def world_bank_summary(claims: pd.DataFrame) -> str:
+    """Which claims the World Bank series checks, and where its reading differs from the verdict."""
+    if claims.empty or "world_bank_verdict" not in claims:
+        return "No claim is about a country's population or GDP, so the World Bank series checks none."
+    wb = claims[claims["world_bank_verdict"].notna()]
+    if wb.empty:
+        return "No claim is about a country's population or GDP, so the World Bank series checks none."
+    differ = wb[(wb["basis"] != "World Bank") & (wb["world_bank_verdict"] != wb["verdict"])]
+    parts = [f"The World Bank series (population SP.POP.TOTL, GDP NY.GDP.MKTP.CD) {verb(len(wb), 'checks', 'check')} "
+             f"{plural(len(wb), 'claim')}: " + "; ".join(
+                 f"{c['claim_id']} {c['text']!r}: {c['world_bank_verdict']} against {int(c['world_bank_year'])} "
+                 f"({c['world_bank_value']:,.0f}; verdict rests on {c['basis'] or 'no reference'})" for _, c in wb.iterrows()) + "."]
+    if differ.empty:
+        parts.append("Where facts.csv also covers a claim, the two agree.")
+    else:
+        parts.append(f"{plural(len(differ), 'claim')} {verb(len(differ), 'reads', 'read')} differently against the "
+                     "World Bank than against facts.csv: " + ", ".join(differ["claim_id"]) + " (table below).")
+    return " ".join(parts)

@@ -4,7 +4,9 @@
 - over / more than / at least (`at_least`): at least X and not far above it (within
   BOUND_BAND): DESIGN.md says only "at least X"; the band is ours, see BOUND_BAND.
 - nearly / almost / up to (`at_most`): at most X and not far below it (within BOUND_BAND).
-- a bare number: rounding at its last significant digit ("1,200" covers 1,150-1,250).
+- a bare number: rounding at its last significant digit ("1,200" covers 1,150-1,250); for
+  amounts of money or people at most +-10% (ROUNDING_CAP: "$2 trillion" covers 1.8-2.2 trillion,
+  not 1.5-2.5).
 Reference rows get the same treatment from their `qualifier`, `value_low` and `value_high`.
 """
 from __future__ import annotations
@@ -22,6 +24,13 @@ APPROX = 0.10  # relative tolerance of about / approximately / roughly (DESIGN.m
 # different figure. The band equals the approx tolerance, so "over X" is never read more loosely
 # than "about X"; without a band no growing quantity could ever be found `outdated`.
 BOUND_BAND = APPROX
+# A bare one-digit figure ("$2 trillion") would allow +-25% if read as rounded at its only digit;
+# a writer who rounds that far says "about". Rounding is capped at the approx tolerance, so a bare
+# number is never read more loosely than "about X".
+ROUNDING_CAP = APPROX
+# Amounts are capped; durations ("three decades": 25-35 years) and shares ("40%": 35-45%) keep
+# the rounding of their last digit, which is how such words are used.
+CAPPED_UNITS = {"USD", "EUR", "GBP", "JPY", "people", "count"}
 
 
 def claim_interval(value: float, bound: str | None, step: float | None, unit: str = "") -> tuple[float, float, str]:
@@ -35,7 +44,9 @@ def claim_interval(value: float, bound: str | None, step: float | None, unit: st
     if bound == "at_most":
         return value * (1 - BOUND_BAND), value, f"an upper bound: at most the figure, less than {BOUND_BAND:.0%} below"
     if step:
-        return value - step / 2, value + step / 2 * (1 - HALF_OPEN), f"rounded: +-{fmt_number(step / 2)}"
+        half = min(step / 2, abs(value) * ROUNDING_CAP) if value and unit in CAPPED_UNITS else step / 2
+        capped = " (capped at 10%)" if half < step / 2 else ""
+        return value - half, value + half * (1 - HALF_OPEN), f"rounded: +-{fmt_number(half)}{capped}"
     return value, value, "exact"
 
 
@@ -49,6 +60,8 @@ def reference_interval(row: pd.Series) -> tuple[float, float]:
     qualifier = row["qualifier"]
     if qualifier == "approx":
         return value * (1 - APPROX), value * (1 + APPROX)
+    if qualifier == "estimate" and low is not None and high is not None:
+        return low, high  # an estimate with its stated margin (World Bank rows: +-5% for revisions)
     if qualifier == "at_least":
         return low if low is not None else value, high if high is not None else value * (1 + BOUND_BAND)
     if qualifier == "at_most":

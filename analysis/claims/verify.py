@@ -3,7 +3,8 @@
 supported: a reference for the claim's period agrees within tolerance; contradicted: one for the
 claim's period disagrees; outdated: disagrees with the reference current for the claim's period
 but agrees with an earlier one (the explanation names when it was true); unsupported: no
-reference for the claim's period (the nearest one is cited with how far off it is).
+reference for the claim's period (the nearest one is cited with how far off it is); no reference:
+nothing on file for the claim's metric (the explanation names the file and columns to add).
 A `current` claim with no reference covering the article's date is judged against the latest
 earlier reference, but only when that reference is at most `max_reference_age_years` old; an
 older one is cited as the nearest (with its age) and the claim is unsupported.
@@ -35,7 +36,10 @@ CLAIM_COLUMNS = ["claim_id", "start", "end", "text", "subject", "metric", "value
                  "verdict", "fact_id", "reference_value", "reference_period", "ratio", "source_org", "url",
                  "explanation", "mention_id", "period", "relation", "claim_low", "claim_high",
                  "reference_low", "reference_high", "true_as_of", "attributed_to", "topic", "metric_label"]
-VERDICTS = ("supported", "contradicted", "outdated", "unsupported")
+VERDICTS = ("supported", "contradicted", "outdated", "unsupported", "no reference")
+FACTS_FILE = "data/reference/facts.csv"
+FACTS_COLUMNS_HINT = ("fact_id, subject, metric, value, qualifier, unit, period_start, period_end, "
+                      "source_org, url, confidence")
 DATE_UNITS = {"date", "year", "decade"}
 COMPATIBLE_UNITS = {"USD": {"USD"}, "percent": {"percent"}, "people": {"people", "count"},
                     "count": {"people", "count"}, "ordinal": {"rank"}, "years": {"years"},
@@ -112,7 +116,9 @@ def _verify_one(c: pd.Series, facts: pd.DataFrame, labels: dict[str, str], max_a
         rows = pd.concat([rows if same_subject else rows.iloc[0:0], derived], ignore_index=True)
         same_subject = True
     if rows.empty:
-        return {**out, "verdict": "unsupported", "explanation": f"No reference observation of {names} exists in facts.csv."}
+        return {**out, "verdict": "no reference", "explanation": (
+            f"Nothing on file for {c['subject']} and {names}: a researcher would add rows to {FACTS_FILE} "
+            f"(columns {FACTS_COLUMNS_HINT}).")}
     if c["unit"] in DATE_UNITS:
         return {**out, **_verify_date(c, rows, labels)}
     allowed = COMPATIBLE_UNITS.get(c["unit"], {c["unit"]})

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..article import Article
 from ..claims.labels import labels_or_default
+from .ago_rules import ago_vs_duration, since_year_vs_duration
 from .base import CONSISTENCY_COLUMNS, Check
 from .count_rules import derived_share, ordinal_vs_list
 from .stale import outdated_figures
@@ -18,7 +19,7 @@ from .time_rules import (anchor_date, duration_vs_span, durations_agree, offsets
                          weekday_vs_date, year_plus_duration)
 
 RULE_ORDER = ["year arithmetic", "durations agree", "ordinal vs listed items", "duration vs dates",
-              "outdated figure", "offset vs dates", "weekday vs date", "derived quantity"]
+              "outdated figure", "offset vs dates", "weekday vs date", "derived quantity", "ago vs duration"]
 
 
 def check_consistency(article: Article, numbers: pd.DataFrame, located: pd.DataFrame | None = None,
@@ -44,6 +45,8 @@ def check_consistency(article: Article, numbers: pd.DataFrame, located: pd.DataF
     checks += offsets_vs_dates(numbers)
     checks += weekday_vs_date(numbers, article.text)
     checks += derived_share(numbers, article.text)
+    checks += ago_vs_duration(numbers, article.text)
+    checks += since_year_vs_duration(numbers, published, set(located["mention_id"]))
     to_claim = dict(zip(located["mention_id"], located.get("claim_id", located["mention_id"])))
     position = dict(zip(numbers["mention_id"], numbers["start"]))
     checks.sort(key=lambda c: (RULE_ORDER.index(c.rule), c.order))

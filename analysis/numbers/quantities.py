@@ -16,6 +16,9 @@ _MONEY_SIGN = re.compile(
 _MONEY_WORD = re.compile(
     rf"\b(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE_WORDS}))?\s+(?P<cur>dollars?|euros?|pounds|yen)\b"
     rf"|\b(?P<cur2>USD|EUR|GBP)\s?(?P<num2>{DIGITS})(?:\s+(?P<scale2>{SCALE_WORDS}))?\b", _F)
+# A misprinted dollar sign: 'S4.2 trillion' (an S standing alone before a number and a large
+# scale word, as typed or scanned for '$4.2 trillion').
+_MONEY_TYPO = re.compile(rf"(?<![\w$])S(?P<num>\d[\d,.]*)\s*(?P<scale>million|billion|trillion)\b")
 _PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{NUMBER})(?:\s?(?P<sign>%)|\s+(?P<word>percent|per cent|percentage points?|pct)\b)", _F)
 _FRACTION = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
@@ -33,7 +36,8 @@ _NOT_NAMES = {w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)}
 
 
 def find_money(text: str) -> Iterator[Mention]:
-    """'$3 billion', 'US$1.5bn', '500 million dollars', 'EUR 20 million'."""
+    """'$3 billion', 'US$1.5bn', '500 million dollars', 'EUR 20 million' (and 'S4.2 trillion',
+    a misprinted dollar sign before a large scale word)."""
     for m in _MONEY_SIGN.finditer(text):
         value, step = parse_amount(m["num"], m["scale"])
         yield Mention(m.start(), m.end(), m.group(), value, CURRENCIES[m["cur"].lower()], "money", step, priority=4)
@@ -44,6 +48,12 @@ def find_money(text: str) -> Iterator[Mention]:
         except ValueError:
             continue
         yield Mention(m.start(), m.end(), m.group(), value, CURRENCIES[cur.lower()], "money", step, priority=4)
+    for m in _MONEY_TYPO.finditer(text):
+        try:
+            value, step = parse_amount(m["num"], m["scale"])
+        except ValueError:
+            continue
+        yield Mention(m.start(), m.end(), m.group(), value, "USD", "money", step, priority=4)
 
 
 def find_percentages(text: str) -> Iterator[Mention]:
