@@ -1,4 +1,5 @@
-"""Command line: `python -m analysis run ARTICLE [--out DIR]`, `quotes IN --out PRED`, `notebooks`."""
+"""Command line: `python -m analysis run ARTICLE [--out DIR]`, `quotes IN --out PRED`, `notebooks`,
+`batch SOURCE --out DIR`."""
 from __future__ import annotations
 
 import argparse
@@ -41,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--out", required=True, help="predictions in the scorer's format")
 
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place")
+
+    from .batch.command import add_parser as add_batch_parser
+
+    add_batch_parser(sub)
     return parser
 
 
@@ -60,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             from .runner import refresh_notebooks
 
             refresh_notebooks()
+        elif args.command == "batch":
+            from .batch.command import run as run_batch_command
+
+            return run_batch_command(args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
