@@ -2,16 +2,21 @@
 published date on every row, as CSV and as Parquet (pyarrow) in `DIR/corpus/`.
 
 Columns of `corpus/<table>.*`: doc_id, outlet, published, then the article table's columns
-(for contract tables, the contract's leading columns first). `corpus/articles.csv` has one row
-per article of the corpus: doc_id, key, title, outlet, published, status, reason.
+(for contract tables, the contract's leading columns first). The CSV rows are the articles'
+own CSV rows, unchanged, after the three id cells, so a resumed batch writes the same corpus as
+a fresh one; the Parquet file is that CSV read once by pyarrow (types inferred over the whole
+corpus). `corpus/articles.csv` has one row per article: doc_id, key, title, outlet, published,
+status, reason.
 """
 from __future__ import annotations
 
+import csv
 import io
-import math
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from ..outputs import atomic_write_bytes, write_table
 
@@ -19,36 +24,55 @@ ID_COLUMNS = ["doc_id", "outlet", "published"]
 ARTICLE_COLUMNS = ["doc_id", "key", "title", "outlet", "published", "status", "reason"]
 
 
-def _plain(value: object) -> object:
-    """Mixed-type text columns become text (numbers as written), so Parquet can store them."""
-    if value is None or isinstance(value, str) or (isinstance(value, float) and math.isnan(value)):
-        return value
-    return str(value)
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
 
 
-def corpus_table(parts: list[tuple[dict, pd.DataFrame]]) -> pd.DataFrame:
-    """One table for the corpus from (article row, article table) pairs, in the given order."""
-    frames = [df.assign(**{c: ids.get(c) for c in ID_COLUMNS})[ID_COLUMNS + list(df.columns)]
-              for ids, df in parts]
-    frames = [f for f in frames if len(f)] or frames[:1]
-    if not frames:
-        return pd.DataFrame(columns=ID_COLUMNS)
+def corpus_csv(parts: list[tuple[dict, Path]]) -> str:
+    """The corpus CSV of one table from (article ids, article CSV file) pairs, in the given order.
+
+    Articles whose header differs from the first article's are aligned by column name with pandas.
+    """
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    for ids, path in parts:
+        records = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        if not records:
+            continue
+        if header is None:
+            header = records[0]
+        if records[0] != header:
+            return _aligned_csv(parts)
+        prefix = [_cell(ids.get(c)) for c in ID_COLUMNS]
+        rows.extend(prefix + r for r in records[1:])
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(ID_COLUMNS + (header or []))
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _aligned_csv(parts: list[tuple[dict, Path]]) -> str:
+    frames = [pd.read_csv(path, dtype=str, keep_default_na=False).assign(**{c: _cell(ids.get(c)) for c in ID_COLUMNS})
+              for ids, path in parts]
     table = pd.concat(frames, ignore_index=True)
-    for column in table.columns:
-        if table[column].dtype == object:
-            table[column] = table[column].map(_plain)
-    return table
+    table = table[ID_COLUMNS + [c for c in table.columns if c not in ID_COLUMNS]]
+    return table.to_csv(index=False, lineterminator="\n")
 
 
-def write_corpus(folder: Path, articles: pd.DataFrame, tables: dict[str, list[tuple[dict, pd.DataFrame]]]) -> list[str]:
+def write_corpus(folder: Path, articles: pd.DataFrame, tables: dict[str, list[tuple[dict, Path]]]) -> list[str]:
     """Write `articles.csv` and every table as `<name>.csv` and `<name>.parquet`; return the table names."""
     folder.mkdir(parents=True, exist_ok=True)
     write_table(articles[ARTICLE_COLUMNS], folder / "articles.csv")
     for name, parts in sorted(tables.items()):
-        table = corpus_table(parts)
-        write_table(table, folder / f"{name}.csv")
+        data = corpus_csv(parts).encode("utf-8")
+        atomic_write_bytes(folder / f"{name}.csv", data)
+        table = pacsv.read_csv(io.BytesIO(data), parse_options=pacsv.ParseOptions(newlines_in_values=True),
+                               convert_options=pacsv.ConvertOptions(
+                                   column_types={c: "string" for c in ID_COLUMNS},
+                                   strings_can_be_null=True))
         buf = io.BytesIO()
-        table.to_parquet(buf, engine="pyarrow", index=False)
+        pq.write_table(table, buf)
         atomic_write_bytes(folder / f"{name}.parquet", buf.getvalue())
     return sorted(tables)
 

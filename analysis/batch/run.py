@@ -113,7 +113,6 @@ def run_batch(source: str | Path, out: str | Path, mode: str = "tables", jobs: i
 
     bar = Progress(len(docs), show=progress)
     status: dict[str, tuple[str, str]] = {}
-    tables: dict[str, dict[str, pd.DataFrame]] = {}
     todo: list[Document] = []
     for doc in docs:
         if doc.problem is not None:
@@ -121,7 +120,6 @@ def run_batch(source: str | Path, out: str | Path, mode: str = "tables", jobs: i
             bar.add("failed")
         elif not force and store.is_current(target, doc, fps[doc.key]):
             status[doc.key] = ("skipped", "")
-            tables[doc.key] = store.read_tables(target, doc.key)
             bar.add("skipped")
         else:
             todo.append(doc)
@@ -131,20 +129,17 @@ def run_batch(source: str | Path, out: str | Path, mode: str = "tables", jobs: i
         for outcomes in _execute(_chunks(todo, size), target, fps, mode, jobs, dask, parameters or {}):
             for o in outcomes:
                 status[o.key] = (o.status, o.reason)
-                if o.status == "done":
-                    tables[o.key] = o.tables
                 bar.add(o.status)
     finally:
         bar.close()
     store.write_failures(target, [{"doc_id": d.doc_id, "origin": d.origin, "reason": status[d.key][1]}
                                   for d in docs if status.get(d.key, ("failed",))[0] == "failed"])
-    _gather(target, docs, status, tables)
+    _gather(target, docs, status)
     counts = {s: sum(1 for v, _ in status.values() if v == s) for s in ("done", "skipped", "failed")}
     return BatchSummary(target, len(docs), counts["done"], counts["skipped"], counts["failed"])
 
 
-def _gather(target: Path, docs: list[Document], status: dict[str, tuple[str, str]],
-            tables: dict[str, dict[str, pd.DataFrame]]) -> None:
+def _gather(target: Path, docs: list[Document], status: dict[str, tuple[str, str]]) -> None:
     """Write the corpus tables of every finished article, in corpus order."""
     rows, parts = [], {}
     for doc in docs:
@@ -154,6 +149,7 @@ def _gather(target: Path, docs: list[Document], status: dict[str, tuple[str, str
         ids = {"doc_id": doc.doc_id, "outlet": meta.get("outlet"),
                "published": str(published) if published not in (None, "") else None}
         rows.append({**ids, "key": doc.key, "title": meta.get("title"), "status": state, "reason": reason})
-        for name, df in tables.get(doc.key, {}).items():
-            parts.setdefault(name, []).append((ids, df))
+        if state in ("done", "skipped"):
+            for path in store.table_files(target, doc.key):
+                parts.setdefault(path.stem, []).append((ids, path))
     write_corpus(target / "corpus", pd.DataFrame(rows, columns=ARTICLE_COLUMNS), parts)

@@ -128,10 +128,9 @@ def clean_leftovers(out: Path) -> int:
     return removed
 
 
-def read_tables(out: Path, key: str) -> dict[str, pd.DataFrame]:
-    """An article's stored tables, read back from its CSV files."""
-    folder = articles_dir(out) / key / "tables"
-    return {p.stem: pd.read_csv(p) for p in sorted(folder.glob("*.csv"))}
+def table_files(out: Path, key: str) -> list[Path]:
+    """An article's stored table files (`tables/<name>.csv`), by name."""
+    return sorted((articles_dir(out) / key / "tables").glob("*.csv"))
 
 
 def write_failures(out: Path, failures: list[dict]) -> Path:

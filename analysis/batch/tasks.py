@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -36,7 +36,6 @@ class Outcome:
     reason: str = ""
     origin: str = ""
     seconds: float = 0.0
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # as stored (read back from CSV)
 
 
 def load_document(doc: Document) -> Article:
@@ -107,8 +106,7 @@ def _tables_chunk(docs: list[Document], out: Path, fps: dict[str, str]) -> list[
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         outcomes[doc.key] = Outcome(doc.doc_id, doc.key, "done", origin=doc.origin,
-                                    seconds=time.perf_counter() - started[doc.key],
-                                    tables=store.read_tables(out, doc.key))
+                                    seconds=time.perf_counter() - started[doc.key])
     return [outcomes[d.key] for d in docs]
 
 
@@ -137,8 +135,7 @@ def _notebook_article(doc: Document, out: Path, fp: str, parameters: dict) -> Ou
         store.commit(out, staging, _result(doc, fp, "notebooks", tables))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return Outcome(doc.doc_id, doc.key, "done", origin=doc.origin, seconds=time.perf_counter() - start,
-                   tables=store.read_tables(out, doc.key))
+    return Outcome(doc.doc_id, doc.key, "done", origin=doc.origin, seconds=time.perf_counter() - start)
 
 
 def run_chunk(docs: list[Document], out: str | Path, fps: dict[str, str], mode: str = "tables",
