@@ -124,7 +124,7 @@ def run_batch(source: str | Path, out: str | Path, mode: str = "tables", jobs: i
         else:
             todo.append(doc)
     size = chunk_size or (TABLES_CHUNK if mode == "tables" else 1)
-    size = max(1, min(size, math.ceil(len(todo) / jobs) if todo else 1))
+    size = max(1, min(size, math.ceil(len(todo) / (jobs * 4)) if jobs > 1 else size))  # several chunks a worker
     try:
         for outcomes in _execute(_chunks(todo, size), target, fps, mode, jobs, dask, parameters or {}):
             for o in outcomes:
