@@ -27,7 +27,7 @@ from .progress import Progress
 from .sources import Document, read_source
 from .tasks import MODES, Outcome, run_chunk
 
-TABLES_CHUNK = 20  # articles per task in tables mode: the contract check runs once per chunk
+TABLES_CHUNK = 50  # articles per task in tables mode: the contract check runs once per chunk
 
 
 @dataclass(frozen=True)
