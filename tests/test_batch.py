@@ -155,3 +155,20 @@ def test_cli_batch_exit_status_and_refuses_foreign_folders(tmp_path, capsys):
     assert main(["batch", str(SAMPLE), "--out", str(foreign), "--no-progress"]) == 2
     assert "not written by a batch" in capsys.readouterr().err
     assert main(["batch", str(tmp_path / "missing"), "--out", str(out), "--no-progress"]) == 2
+
+
+def test_bad_metadata_fails_only_its_article(tmp_path):
+    src = _jsonl(tmp_path / "c.jsonl", [{"doc_id": "bad-date", "text": "A short article.\n\nIt says little.",
+                                         "published": "last Tuesday"}])
+    corpus = tmp_path / "folder"
+    corpus.mkdir()
+    shutil.copy(SAMPLE / "library-reopening.txt", corpus)
+    (corpus / "library-reopening.yaml").write_text("colour: blue\n", encoding="utf-8")
+    shutil.copy(SAMPLE / "harbour-budget-vote.txt", corpus)
+    summary = run_batch(src, tmp_path / "out", progress=False)
+    assert (summary.done, summary.failed) == (len(GOOD), 1)
+    (reason,) = pd.read_csv(tmp_path / "out" / "failures.csv")["reason"]
+    assert "'published' must be an ISO date" in reason
+    folder = run_batch(corpus, tmp_path / "out2", progress=False)
+    assert (folder.done, folder.failed) == (1, 1)
+    assert "unknown metadata key" in pd.read_csv(tmp_path / "out2" / "failures.csv")["reason"].iloc[0]
