@@ -31,6 +31,6 @@ def verdicts_figure(verdicts: pd.DataFrame) -> Figure:
         bottom = bottom + pivot[verdict]
     ax.set_xlabel("rows")
     ax.set_title("Verdicts across the corpus")
-    ax.legend(fontsize=8, loc="lower right", frameon=False)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     return fig
