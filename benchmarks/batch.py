@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -69,11 +70,24 @@ def papermill_floor(articles: int, workers: int, tmp: Path) -> float:
     return time.perf_counter() - start
 
 
+def shell_loop(source: Path, count: int, tmp: Path) -> float:
+    """The status quo: one `python -m analysis run` per article (three kernels each)."""
+    lines = source.read_text(encoding="utf-8").splitlines()[:count]
+    start = time.perf_counter()
+    for i, line in enumerate(lines):
+        article = tmp / f"loop-{i}.txt"
+        article.write_text(json.loads(line)["text"], encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "analysis", "run", str(article), "--out", str(tmp / f"loop-run-{i}")],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=paths.PROJECT_ROOT)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--notebook-articles", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--loop-articles", type=int, default=2, help="articles for the shell-loop baseline")
     args = parser.parse_args()
     w = args.workers
     print(f"machine: {os.cpu_count()} cores; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -88,6 +102,8 @@ def main() -> None:
             rows.append((label, summary.done + summary.failed, seconds))
         seconds, summary = timed_batch(src, tmp / "out-0", jobs=1)  # everything current: all skipped
         rows.append(("resume, nothing changed (--jobs 1)", summary.skipped, seconds))
+        loop = shell_loop(src, args.loop_articles, tmp)
+        rows.insert(0, ("baseline: shell loop of `analysis run`", args.loop_articles, loop))
         n = args.notebook_articles
         nb_src = corpus(tmp / "nb.jsonl", n)
         floor = papermill_floor(n, w, tmp)

@@ -13,7 +13,7 @@ from analysis import paths
 from analysis.batch import run_batch
 
 SAMPLE = paths.DATA / "corpus" / "sample"
-TOTAL = 80
+TOTAL = 60
 
 
 def _corpus(path: Path) -> Path:
@@ -36,7 +36,7 @@ def test_sigkill_then_restart_completes_without_recomputing(tmp_path):
                              "--no-progress"], cwd=paths.PROJECT_ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while len(_finished(out)) < 20 and proc.poll() is None and time.monotonic() < deadline:
+    while len(_finished(out)) < 15 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

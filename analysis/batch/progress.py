@@ -21,6 +21,7 @@ class Progress:
 
     def __post_init__(self) -> None:
         if self.show:
+            tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after this
             self._bar = tqdm(total=self.total, unit="article", file=sys.stderr, dynamic_ncols=True,
                              smoothing=0.1, desc="batch")
 
