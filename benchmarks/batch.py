@@ -109,10 +109,10 @@ def main() -> None:
         floor = papermill_floor(n, w, tmp)
         nb_seconds, nb_summary = timed_batch(nb_src, tmp / "out-nb", mode="notebooks", jobs=w)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"| {'what':<42} | {'articles':>8} | {'seconds':>8} | {'articles/s':>10} |")
-    print(f"|{'-' * 44}|{'-' * 10}|{'-' * 10}|{'-' * 12}|")
+    print(f"| {'what':<42} | {'articles':>8} | {'seconds':>8} | {'articles/s':>10} | {'s/article':>9} |")
+    print(f"|{'-' * 44}|{'-' * 10}|{'-' * 10}|{'-' * 12}|{'-' * 11}|")
     for label, count, seconds in rows:
-        print(f"| {label:<42} | {count:>8} | {seconds:>8.2f} | {count / seconds:>10.1f} |")
+        print(f"| {label:<42} | {count:>8} | {seconds:>8.2f} | {count / seconds:>10.1f} | {seconds / count:>9.3f} |")
     print("target: tables mode >= 100 articles/s on one core (all four analyses)")
     print()
     print(f"| {'notebook mode, ' + str(w) + ' workers':<42} | {'articles':>8} | {'s/article':>9} | {'x floor':>7} |")
