@@ -172,10 +172,15 @@ def read_text(path: str | Path) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(p, f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
                             "cannot be decoded") from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_text(text)
     if not text.strip():
         raise InputError(p, "the file is empty (only whitespace)")
     return text
+
+
+def normalise_text(text: str) -> str:
+    """An article's text as the suite reads it: no byte-order mark, `\\n` line ends."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def metadata_path(article_path: str | Path) -> Path:
@@ -186,7 +191,11 @@ def metadata_path(article_path: str | Path) -> Path:
 def read_metadata(path: str | Path) -> Metadata:
     """Parse an article's YAML metadata; a malformed file raises InputError."""
     p = resolve(path)
-    data = read_yaml(p, "article metadata")
+    return metadata_from_mapping(read_yaml(p, "article metadata"), p)
+
+
+def metadata_from_mapping(data: object, p: str | Path) -> Metadata:
+    """Validate metadata given as a mapping (a YAML file's or a corpus record's); InputError names `p`."""
     if data is None:
         return Metadata()
     if not isinstance(data, dict):

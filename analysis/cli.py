@@ -1,4 +1,5 @@
-"""Command line: `python -m analysis run ARTICLE [--out DIR]`, `quotes IN --out PRED`, `polls IN --out PRED`, `notebooks`."""
+"""Command line: `python -m analysis run ARTICLE [--out DIR]`, `quotes IN --out PRED`, `polls IN --out PRED`,
+`claims IN --out PRED`, `register ARTICLE`, `batch SOURCE --out DIR`, `notebooks`."""
 from __future__ import annotations
 
 import argparse
@@ -48,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .claims_cli import add_parsers as add_claims_parsers
 
     add_claims_parsers(sub)
+
+    from .batch.command import add_parser as add_batch_parser
+
+    add_batch_parser(sub)
     return parser
 
 
@@ -75,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
             from .runner import refresh_notebooks
 
             refresh_notebooks()
+        elif args.command == "batch":
+            from .batch.command import run as run_batch_command
+
+            return run_batch_command(args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -179,6 +179,32 @@ def _check_unique(df: pd.DataFrame, path: Path, key: str) -> None:
                                  row=int(dup.index[0]) + 2, column=key)
 
 
+def _cached(loader):
+    """Memoise a loader of reference tables per folder while the folder's files are unchanged
+    (name, size, modification time): a batch loads them once per process, not once an article.
+    Each call gets its own copy, so a caller may change it freely."""
+    import copy
+    import functools
+
+    memo: dict = {}
+
+    @functools.wraps(loader)
+    def wrapper(folder: str | Path | None = None):
+        where = reference_dir(folder)
+        try:
+            state = tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in where.iterdir()))
+        except OSError:
+            return loader(folder)
+        key = (str(where), state)
+        if key not in memo:
+            memo.clear()
+            memo[key] = loader(folder)
+        return copy.deepcopy(memo[key])
+
+    return wrapper
+
+
+@_cached
 def load_metrics(folder: str | Path | None = None) -> pd.DataFrame:
     """metrics.csv: the vocabulary of fact metrics with their unit, a readable label and a group.
 
@@ -198,6 +224,7 @@ def metric_labels(folder: str | Path | None = None) -> dict[str, str]:
     return dict(zip(metrics["metric"], metrics["label"]))
 
 
+@_cached
 def load_facts(folder: str | Path | None = None) -> pd.DataFrame:
     """facts.csv, validated. `value` stays text (a number, or an ISO date when unit is date);
     `value_num` holds it as a float for numeric rows (NaN for dates). `metric` must be one of
@@ -234,6 +261,7 @@ def load_facts(folder: str | Path | None = None) -> pd.DataFrame:
     return df
 
 
+@_cached
 def load_polls(folder: str | Path | None = None) -> pd.DataFrame:
     """polls.csv, validated: percent in 0..100, n a positive whole number where given."""
     path = reference_dir(folder) / "polls.csv"
@@ -248,6 +276,7 @@ def load_polls(folder: str | Path | None = None) -> pd.DataFrame:
     return df
 
 
+@_cached
 def load_quote_sources(folder: str | Path | None = None) -> pd.DataFrame:
     """quote_sources.csv, validated."""
     path = reference_dir(folder) / "quote_sources.csv"
@@ -256,6 +285,7 @@ def load_quote_sources(folder: str | Path | None = None) -> pd.DataFrame:
     return df
 
 
+@_cached
 def load_sources(folder: str | Path | None = None) -> pd.DataFrame:
     """The sources table: one row per source (organisation, title, URL) with the rows resting on it.
 

@@ -33,7 +33,13 @@ class RunError(RuntimeError):
 
 
 def suite_notebooks() -> list[Path]:
-    """The suite's notebooks in run order: `notebooks/NN_*.ipynb`."""
+    """The suite's per-article notebooks in run order: `notebooks/NN_*.ipynb` with an `article`
+    parameter (a corpus notebook, which reads a batch's output instead, is not run per article)."""
+    return [nb for nb in all_notebooks() if "article" in notebook_parameters(nb)]
+
+
+def all_notebooks() -> list[Path]:
+    """Every numbered notebook, `notebooks/NN_*.ipynb`, in order."""
     return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -199,7 +205,7 @@ def refresh_notebooks(notebooks: list[Path] | None = None,
 
     Papermill's timing metadata is removed so that a re-run without changes gives no diff.
     """
-    for notebook in notebooks or suite_notebooks():
+    for notebook in notebooks or all_notebooks():
         progress(f"executing {paths.relative(notebook)}")
         with tempfile.TemporaryDirectory() as tmp:
             executed = Path(tmp) / notebook.name
