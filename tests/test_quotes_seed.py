@@ -17,7 +17,8 @@ def gold(shared):
 
 @pytest.fixture(scope="module")
 def quotes(seed_article):
-    return extract_quotes(seed_article)
+    table = extract_quotes(seed_article)
+    return table[table["direct"]].reset_index(drop=True)
 
 
 def test_all_twenty_spans_exact(gold, quotes):

@@ -9,13 +9,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from .attribute import Attribution, attribute
 from .channels import quote_channels
 from .marks import _paragraph_ranges, pair_marks
 from .speakers import Registry, Speaker
-from .tokens import mask_quotes
+from .reported import find_reported
+from .tokens import mask_quotes, sentence_spans
 from .unclosed import end_at_cues
 
 SLOGAN_NOUNS = {"narrative", "slogan", "motto", "mantra", "catchphrase", "refrain", "cry",
@@ -40,6 +39,7 @@ class QuoteRecord:
     kind: str
     paragraph: int
     rule: str
+    direct: bool = True
 
 
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
@@ -82,13 +82,13 @@ def quote_kind(content: str, att: Attribution, has_speaker: bool, before: str = 
     return "fragment"
 
 
-def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRecord]:
-    """All quotations of `text` with their speakers, in document order."""
+def find_quotes(text: str, extra: dict[str, dict] | None = None,
+                reported: bool = False) -> list[QuoteRecord]:
+    """All quotations of `text` with their speakers, in document order; with `reported`, also
+    the reported statements (records with `direct` False, `kind` "reported")."""
     # attribute values of markup left in the text (<tweet author="@x">) are not quotations
     pairs = end_at_cues(text, [p for p in pair_marks(text)
                                if text[p.open_mark - 1:p.open_mark] != "="])
-    if not pairs:
-        return []
     masked = mask_quotes(text, pairs)
     paragraphs = paragraph_ranges(text)
     atts = attribute(text, masked, pairs, paragraphs)
@@ -121,23 +121,47 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRe
             att.cue, channels[qi], quote_kind(content, att, sp is not None,
                                               text[max(0, p.open_mark - 30):p.open_mark + 1]),
             max(0, bisect_right(starts, p.open_mark) - 1), att.rule))
+    if reported:
+        out.extend(_reported_records(text, masked, paragraphs, registry, starts))
+        out.sort(key=lambda q: (q.start, not q.direct))
+    return out
+
+
+def _reported_records(text: str, masked: str, paragraphs: list[tuple[int, int]],
+                      registry: Registry, starts: list[int]) -> list[QuoteRecord]:
+    """Reported (unquoted or mixed) attributions as records with `direct` False."""
+    from bisect import bisect_right
+
+    sentences = [s for a, b in paragraphs for s in sentence_spans(masked, a, b)]
+    out = []
+    for r in find_reported(text, masked, sentences):
+        sp = registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence)
+        content = text[r.start:r.end]
+        out.append(QuoteRecord(
+            r.start, r.end, content, sp.name if sp else None, r.mention,
+            sp.type if sp else None, sp.affiliation if sp else None, r.cue, None, "reported",
+            max(0, bisect_right(starts, r.start) - 1), r.rule, False))
     return out
 
 
 QUOTE_COLUMNS = ["quote_id", "start", "end", "text", "speaker", "speaker_mention", "speaker_type",
-                 "affiliation", "cue", "channel", "kind", "paragraph"]
+                 "affiliation", "cue", "channel", "kind", "paragraph", "direct"]
 
 
-def extract_quotes(article, speakers_file: Path | str | None = None) -> pd.DataFrame:
+def extract_quotes(article, speakers_file: Path | str | None = None,
+                   reported: bool = True) -> "pd.DataFrame":
     """The quotes table of an article (quotes.csv), one row per quotation in text order.
 
     Columns: quote_id (q01, q02, ...), start, end (offsets of the content inside the marks),
     text, speaker (canonical name, empty when unattributed), speaker_mention (the words it was
     resolved from), speaker_type (person, organisation, anonymous, document, publication),
     affiliation, cue, channel, kind (clause, fragment, slogan, echo, title, scare), paragraph
-    (0-based). `speakers_file`: optional speaker YAML; None uses data/speakers/<slug>.yaml if
+    (0-based), direct (True inside quotation marks, False for a reported statement, whose
+    kind is "reported"). `reported=False` leaves reported statements out. `speakers_file`: optional speaker YAML; None uses data/speakers/<slug>.yaml if
     it exists.
     """
+    import pandas as pd
+
     from .speaker_file import default_speakers_file, load_speakers
 
     path = speakers_file if speakers_file not in (None, "") else default_speakers_file(article.slug)
@@ -145,7 +169,7 @@ def extract_quotes(article, speakers_file: Path | str | None = None) -> pd.DataF
     rows = [{"quote_id": f"q{i + 1:02d}", "start": q.start, "end": q.end, "text": q.text,
              "speaker": q.speaker, "speaker_mention": q.speaker_mention,
              "speaker_type": q.speaker_type, "affiliation": q.affiliation, "cue": q.cue,
-             "channel": q.channel, "kind": q.kind, "paragraph": q.paragraph}
-            for i, q in enumerate(find_quotes(article.text, extra))]
+             "channel": q.channel, "kind": q.kind, "paragraph": q.paragraph, "direct": q.direct}
+            for i, q in enumerate(find_quotes(article.text, extra, reported=reported))]
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
-    return df.astype({"start": "int64", "end": "int64", "paragraph": "int64"})
+    return df.astype({"start": "int64", "end": "int64", "paragraph": "int64", "direct": "bool"})

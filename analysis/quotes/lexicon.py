@@ -266,3 +266,15 @@ NON_NAME_CAPS = {
 
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du",
                   "la", "le", "del", "dos", "das", "abu", "ben", "st.", "mac", "of"}
+
+# Cue verbs taking an addressee before the reported clause ("told reporters that").
+OBJECT_CUES = {"tell", "assure", "reassure", "warn", "remind", "inform", "advise", "urge",
+               "promise", "ask", "caution", "convince", "persuade", "notify", "show", "teach"}
+
+# Time words that may stand between a cue and its clause ("said Monday that").
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight", "week", "month", "year", "morning", "afternoon",
+              "evening", "night", "weekend", "day", "days", "weeks", "months", "years", "ago",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "jan", "feb", "aug", "sept",
+              "oct", "nov", "dec"}

@@ -1,0 +1,284 @@
+"""Reported speech: attributions without quotation marks (or only partly inside them).
+
+Works sentence by sentence on the text with every quotation masked (`tokens.mask_quotes`), so
+a quoted piece inside a reported clause is one token and the clause is a *mixed* attribution.
+Patterns, tried in this order for each sentence:
+1. "According to X, CONTENT." and "CONTENT, according to X.";
+2. "CONTENT, X said (on Monday)." / "CONTENT, said X." (the cue and speaker end the sentence);
+3. "X said (that) CONTENT.", "X told Y (that) CONTENT.", "X argued / warned / denied that
+   CONTENT" (the first cue verb with a plausible subject);
+4. "CONTENT, X said, CONTENT." (a parenthetical cue in the middle of the sentence).
+A sentence whose content would be a single quotation is left to the direct-quote rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .attribute import _DATELINE, INTRO_WORDS, _is_cue
+from .lexicon import CUE_FORMS, OBJECT_CUES, TIME_WORDS
+from .phrases import Phrase, phrase_after, plausible_speaker, subject_before
+from .tokens import Token, tokenize
+
+MIN_CONTENT_WORDS = 3
+QUOTE_MARKS = {'"', "\u201d", "\u201c", "\u00bb"}
+TAIL_MAX = 10  # tokens after the cue of a sentence-final "..., X said on Monday in Ottawa."
+END_PUNCT = {".", "!", "?", ";", ":"}
+CLAUSE_OPENERS = {",", "and", "but", "that", ";", ":", "\u2014", "\u2013", "so", "yet", "while",
+                  "because", "as", "when", "although", "though", "since", "after", "before"}
+# "to" after "according": its object; ". " tokens that may follow the cue of a final attribution
+_TAIL_WORDS = TIME_WORDS | {"in", "on", "at", "to", "during", "after", "before", "from", "with",
+                            "of", "by", "for", "the", "a", "an", "this", "last", "late", "early",
+                            "earlier", "later", "also", "recently", "previously", "interview",
+                            "statement", "news", "conference", "release", "email", "phone",
+                            "speech", "post", "tweet", "told", "reporters"}
+
+
+@dataclass
+class Reported:
+    """One reported attribution: content offsets, speaker phrase and cue."""
+
+    start: int
+    end: int
+    mention: str
+    mention_start: int
+    mention_kind: str
+    cue: str
+    rule: str
+    sentence: tuple[int, int]
+
+
+def _words(toks: list[Token]) -> int:
+    return sum(1 for t in toks if t.kind == "W")
+
+
+def _content_start(toks: list[Token], s0: int, masked: str) -> int:
+    """Index of the first content token: after a dateline and a leading conjunction."""
+    i = 0
+    sent = masked[toks[0].start:toks[-1].end] if toks else ""
+    m = _DATELINE.match(sent)
+    if m:
+        while i < len(toks) and toks[i].start < toks[0].start + m.end():
+            i += 1
+    return i
+
+
+def _trim_end(toks: list[Token], j: int) -> int:
+    """Drop punctuation (not a quotation) before index j."""
+    while j > 0 and toks[j - 1].kind == "P" and toks[j - 1].text not in {")", "%"}:
+        j -= 1
+    return j
+
+
+def _trim_start(toks: list[Token], i: int, j: int) -> int:
+    while i < j and toks[i].kind == "P" and toks[i].text not in {"(", "$"}:
+        i += 1
+    return i
+
+
+def _span(toks: list[Token], i: int, j: int) -> tuple[int, int] | None:
+    """Character span of content tokens [i, j), None when it is too short or only a quote."""
+    i = _trim_start(toks, i, j)
+    j = _trim_end(toks, j)
+    if j <= i:
+        return None
+    body = toks[i:j]
+    if _words(body) < MIN_CONTENT_WORDS and not any(t.kind == "Q" for t in body):
+        return None
+    if all(t.kind != "W" for t in body):
+        return None  # the content is one quotation: a direct quote
+    end = body[-1].end
+    if body[-1].kind == "Q":  # a mixed clause ending in a quotation: include its closing mark
+        k = j
+        while k < len(toks) and toks[k].kind == "P" and toks[k].text in ".,!?":
+            k += 1
+        if k < len(toks) and toks[k].text in QUOTE_MARKS:
+            end = toks[k].end
+    return body[0].start, end
+
+
+def _according_first(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
+    """"According to X, CONTENT." at the start of the sentence."""
+    i = i0
+    if i < len(toks) and toks[i].lower in {"but", "and", "yet"}:
+        i += 1
+    if not (i + 2 < len(toks) and toks[i].lower == "according" and toks[i + 1].lower == "to"):
+        return None
+    ph = phrase_after(text, toks, i + 2)
+    if ph is None:
+        return None
+    c = next((k for k in range(ph.j, len(toks)) if toks[k].text == ","), None)
+    if c is None or c - ph.j > 8:
+        return None
+    span = _span(toks, c + 1, len(toks))
+    if span is None:
+        return None
+    return Reported(span[0], span[1], text[ph.start:toks[c - 1].end] if c > ph.j else ph.text,
+                    ph.start, ph.kind, "according to", "according-to", sent)
+
+
+def _final_attribution(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
+    """"CONTENT, X said (tail)." / "CONTENT, said X." / "CONTENT, according to X."."""
+    n = _trim_end(toks, len(toks))
+    for c in range(n - 2, i0, -1):
+        if toks[c].text not in {",", "\u2014", "\u2013"}:
+            continue
+        if n - c > TAIL_MAX + 8:
+            break
+        att = _tail(text, toks, c + 1, n)
+        if att is None:
+            continue
+        ph, cue = att
+        span = _span(toks, i0, c)
+        if span is None:
+            return None
+        return Reported(span[0], span[1], ph.text, ph.start, ph.kind, cue, "final-cue", sent)
+    return None
+
+
+def _tail(text: str, toks: list[Token], i: int, n: int) -> tuple[Phrase, str] | None:
+    """Speaker and cue of a final attribution filling toks[i:n] (with a short tail)."""
+    t = toks[i]
+    if t.lower == "according" and i + 1 < n and toks[i + 1].lower == "to":
+        ph = phrase_after(text, toks, i + 2)
+        if ph is not None and plausible_speaker(ph) and _tail_ok(toks, ph.j, n):
+            return ph, "according to"
+        return None
+    if t.kind == "W" and t.lower in CUE_FORMS and t.text.islower() and not t.lower.endswith("ing"):
+        k = i + 1
+        while k < n and toks[k].lower in {"also", "then", "later", "again"}:
+            k += 1
+        ph = phrase_after(text, toks, k)
+        if ph is not None and plausible_speaker(ph) and _tail_ok(toks, ph.j, n, loose=True):
+            return ph, t.text
+        return None
+    for v in range(i + 1, min(n, i + 14)):
+        tv = toks[v]
+        if tv.kind != "W":
+            if tv.text in {"(", ")", ".", "-"} or tv.text == "," and v + 1 < n:
+                continue
+            return None
+        if tv.lower in CUE_FORMS and tv.text.islower() and not tv.lower.endswith("ing") \
+                and _is_cue(toks, v):
+            ph = subject_before(text, toks, v, lo=i)
+            if ph is None or ph.i != i or not plausible_speaker(ph):
+                return None
+            if not _tail_ok(toks, v + 1, n):
+                return None
+            return ph, tv.text
+    return None
+
+
+def _tail_ok(toks: list[Token], j: int, n: int, loose: bool = False) -> bool:
+    """What follows the cue and speaker is a short adverbial ("on Monday", "in a statement")
+    or a relative clause after a comma (loose: ", who ...")."""
+    if n - j > TAIL_MAX:
+        return loose and j < n and toks[j].text == ","
+    for t in toks[j:n]:
+        if t.kind == "W" and not (t.lower in _TAIL_WORDS or t.is_cap or t.text[:1].isdigit()):
+            return loose and toks[j].text == ","
+    return True
+
+
+def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
+    """"X said (that) CONTENT": the first finite cue whose subject opens a clause."""
+    n = _trim_end(toks, len(toks))
+    for k in range(i0 + 1, n - 1):
+        t = toks[k]
+        if t.kind != "W" or t.lower.endswith("ing") or not _is_cue(toks, k) or not t.text.islower():
+            continue
+        ph = subject_before(text, toks, k, lo=i0)
+        if ph is None or not plausible_speaker(ph):
+            continue
+        if ph.i > i0 and toks[ph.i - 1].lower not in CLAUSE_OPENERS:
+            continue
+        j = _after_cue(text, toks, k, n)
+        if j is None:
+            continue
+        end = n
+        fin = _final_attribution(text, toks[:n], j, sent)
+        if fin is not None:
+            return None  # "X said Y, Z said": the final cue decides
+        span = _span(toks, j, end)
+        if span is None:
+            return None
+        return Reported(span[0], span[1], ph.text, ph.start, ph.kind, text[t.start:toks[j - 1].end]
+                        if j - 1 > k and toks[j - 1].lower == "that" else t.text, "left-cue", sent)
+    return None
+
+
+def _after_cue(text: str, toks: list[Token], k: int, n: int) -> int | None:
+    """Index where the content of the cue at k begins: after "that", an object ("told
+    reporters that"), a time or place ("said Monday that", "said in a statement that")."""
+    j = k + 1
+    lemma = CUE_FORMS.get(toks[k].lower, "")
+    if j < n and toks[j].lower in {"that", ":"}:
+        return j + 1
+    if j < n and toks[j].lower == "," :
+        return None
+    # "said on Monday that", "told reporters on Tuesday that", "said in a statement that"
+    for m in range(j, min(n, j + 9)):
+        if toks[m].lower == "that":
+            between = toks[j:m]
+            if all(b.kind == "W" and (b.lower in _TAIL_WORDS or b.is_cap or b.text[:1].isdigit()
+                                      or lemma in OBJECT_CUES) or b.text in {",", "."}
+                   for b in between):
+                return m + 1
+            break
+        if toks[m].kind != "W" and toks[m].text not in {",", "."}:
+            break
+    if lemma in OBJECT_CUES:
+        ph = phrase_after(text, toks, j)
+        if ph is not None:
+            return ph.j + 1 if ph.j < n and toks[ph.j].lower == "that" else ph.j
+    if j < n and toks[j].lower in {"to", "by", "for", "with"} and lemma not in {"say"}:
+        return None
+    return j
+
+
+def _parenthetical(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
+    """"CONTENT, X said, CONTENT.": a cue set off by commas inside the sentence."""
+    n = _trim_end(toks, len(toks))
+    for c in range(i0 + 2, n - 3):
+        if toks[c].text != ",":
+            continue
+        c2 = next((m for m in range(c + 2, min(n, c + 12)) if toks[m].text == ","), None)
+        if c2 is None:
+            continue
+        att = _tail(text, toks, c + 1, c2)
+        if att is None:
+            continue
+        ph, cue = att
+        if _words(toks[i0:c]) + _words(toks[c2 + 1:n]) < MIN_CONTENT_WORDS:
+            return None
+        span = _span(toks, i0, n)
+        if span is None:
+            return None
+        return Reported(span[0], span[1], ph.text, ph.start, ph.kind, cue, "parenthetical", sent)
+    return None
+
+
+def find_reported(text: str, masked: str, sentences: list[tuple[int, int]]) -> list[Reported]:
+    """Reported attributions of the given sentence spans (offsets into `text`), in order."""
+    out = []
+    for s0, s1 in sentences:
+        toks = tokenize(masked, s0, s1)
+        if len(toks) < 4 or not any(t.kind == "W" and (t.lower in CUE_FORMS or t.lower == "according")
+                                    for t in toks):
+            continue
+        i0 = _content_start(toks, s0, masked)
+        if i0 < len(toks) and toks[i0].lower in {"but", "and", "yet", "still"} \
+                and i0 + 1 < len(toks) and toks[i0 + 1].text == ",":
+            i0 += 2
+        rep = (_according_first(text, toks, i0, (s0, s1))
+               or _final_attribution(text, toks, i0, (s0, s1))
+               or _left_cue(text, toks, i0, (s0, s1))
+               or _parenthetical(text, toks, i0, (s0, s1)))
+        if rep is not None:
+            out.append(rep)
+    return out
+
+
+def sentence_is_quote_only(masked: str, start: int, end: int) -> bool:
+    """Whether masked[start:end] holds nothing but a quotation and punctuation."""
+    return not re.search(r"[A-Za-z0-9]", masked[start:end])
