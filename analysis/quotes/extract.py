@@ -122,9 +122,27 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
                                               text[max(0, p.open_mark - 30):p.open_mark + 1]),
             max(0, bisect_right(starts, p.open_mark) - 1), att.rule))
     if reported:
-        out.extend(_reported_records(text, masked, paragraphs, registry, starts))
+        out.extend(_mostly_new(_reported_records(text, masked, paragraphs, registry, starts),
+                               out))
         out.sort(key=lambda q: (q.start, not q.direct))
     return out
+
+
+def _word_set(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def _mostly_new(reported: list[QuoteRecord], direct: list[QuoteRecord]) -> list[QuoteRecord]:
+    """Reported statements that are not mostly one quotation inside them (a clause whose words
+    are at least half one quotation's counts once, as that quotation)."""
+    keep = []
+    for r in reported:
+        rw = _word_set(r.text)
+        inside = [q for q in direct if r.start <= q.start and q.end <= r.end + 1]
+        if any(len(_word_set(q.text) & rw) * 2 >= len(rw | _word_set(q.text)) for q in inside):
+            continue
+        keep.append(r)
+    return keep
 
 
 def _reported_records(text: str, masked: str, paragraphs: list[tuple[int, int]],

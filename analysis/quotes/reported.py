@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .attribute import _DATELINE, INTRO_WORDS, _is_cue
-from .lexicon import CUE_FORMS, OBJECT_CUES, TIME_WORDS
+from .lexicon import CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
 from .phrases import Phrase, phrase_after, plausible_speaker, subject_before
 from .tokens import Token, tokenize
 
@@ -159,7 +159,7 @@ def _tail(text: str, toks: list[Token], i: int, n: int) -> tuple[Phrase, str] | 
                 continue
             return None
         if tv.lower in CUE_FORMS and tv.text.islower() and not tv.lower.endswith("ing") \
-                and _is_cue(toks, v):
+                and _reported_cue(toks, v) or tv.lower in THAT_CUES and v + 1 == n:
             ph = subject_before(text, toks, v, lo=i)
             if ph is None or ph.i != i or not plausible_speaker(ph):
                 return None
@@ -185,7 +185,9 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
     n = _trim_end(toks, len(toks))
     for k in range(i0 + 1, n - 1):
         t = toks[k]
-        if t.kind != "W" or t.lower.endswith("ing") or not _is_cue(toks, k) or not t.text.islower():
+        if t.kind != "W" or t.lower.endswith("ing") or not t.text.islower():
+            continue
+        if not (_reported_cue(toks, k) or t.lower in THAT_CUES and toks[k + 1].lower == "that"):
             continue
         ph = subject_before(text, toks, k, lo=i0)
         if ph is None or not plausible_speaker(ph):
@@ -205,6 +207,11 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
         return Reported(span[0], span[1], ph.text, ph.start, ph.kind, text[t.start:toks[j - 1].end]
                         if j - 1 > k and toks[j - 1].lower == "that" else t.text, "left-cue", sent)
     return None
+
+
+def _reported_cue(toks: list[Token], k: int) -> bool:
+    """A cue verb that can introduce unquoted reported speech."""
+    return _is_cue(toks, k) and CUE_FORMS[toks[k].lower] not in QUOTED_ONLY_CUES
 
 
 def _after_cue(text: str, toks: list[Token], k: int, n: int) -> int | None:
