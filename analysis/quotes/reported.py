@@ -17,10 +17,13 @@ from dataclasses import dataclass
 
 from .attribute import _DATELINE, INTRO_WORDS, _is_cue
 from .lexicon import CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
-from .phrases import Phrase, phrase_after, plausible_speaker, subject_before
+from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subject_before
 from .tokens import Token, tokenize
 
 MIN_CONTENT_WORDS = 3
+# plural heads that do not report ("the results", "the numbers" are handled as documents)
+NOT_SPEAKER_HEADS = {"years", "days", "weeks", "months", "times", "things", "numbers", "this",
+                     "its", "his", "was", "is", "has", "does", "as", "us"}
 QUOTE_MARKS = {'"', "\u201d", "\u201c", "\u00bb"}
 TAIL_MAX = 10  # tokens after the cue of a sentence-final "..., X said on Monday in Ottawa."
 END_PUNCT = {".", "!", "?", ";", ":"}
@@ -190,9 +193,9 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
         if not (_reported_cue(toks, k) or t.lower in THAT_CUES and toks[k + 1].lower == "that"):
             continue
         ph = subject_before(text, toks, k, lo=i0)
-        if ph is None or not plausible_speaker(ph):
+        if ph is None or not _plausible(ph):
             continue
-        if ph.i > i0 and toks[ph.i - 1].lower not in CLAUSE_OPENERS:
+        if not _opens_clause(toks, i0, ph.i):
             continue
         j = _after_cue(text, toks, k, n)
         if j is None:
@@ -212,6 +215,25 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
 def _reported_cue(toks: list[Token], k: int) -> bool:
     """A cue verb that can introduce unquoted reported speech."""
     return _is_cue(toks, k) and CUE_FORMS[toks[k].lower] not in QUOTED_ONLY_CUES
+
+
+def _plausible(ph: Phrase) -> bool:
+    """A subject that can report: a name, a pronoun, a speaking nominal or a plural noun
+    ("refugee advocates")."""
+    if plausible_speaker(ph):
+        return True
+    head = ph.text.split()[-1].lower()
+    return ph.kind.startswith("nominal") and head.endswith("s") and not head.endswith("ss") \
+        and head not in NOT_SPEAKER_HEADS
+
+
+def _opens_clause(toks: list[Token], i0: int, i: int) -> bool:
+    """Whether a subject starting at token i opens a clause: at the start, after a comma or a
+    conjunction, or after modifiers only ("Toronto guard Norman Powell")."""
+    if i == i0 or toks[i - 1].lower in CLAUSE_OPENERS:
+        return True
+    return all(t.kind == "W" and t.lower not in STOP_WORDS and t.lower not in CUE_FORMS
+               and not (t.text.islower() and t.lower.endswith("ed")) for t in toks[i0:i])
 
 
 def _after_cue(text: str, toks: list[Token], k: int, n: int) -> int | None:
