@@ -4,7 +4,8 @@ All lists are general English news vocabulary; none is specific to one article.
 """
 from __future__ import annotations
 
-from ..countries import nationality_words
+import csv
+from pathlib import Path
 
 # Speech, writing and characterisation verbs (lemma forms); inflections are generated below.
 CUE_LEMMAS = """
@@ -245,7 +246,31 @@ _SUBNATIONAL = {
     "English": "United Kingdom", "Scottish": "United Kingdom", "Welsh": "United Kingdom",
     "Korean": "Korea", "Ontario": "Canada", "Quebec": "Canada", "Alberta": "Canada",
 }
-NATIONALITIES: dict[str, str] = nationality_words() | _SUBNATIONAL
+DATA = Path(__file__).resolve().parent / "data"
+NATIONALITY_FILE = DATA / "nationalities.csv"
+
+
+def write_nationalities(path: Path = NATIONALITY_FILE) -> int:
+    """Cache `analysis.countries.nationality_words()` as a CSV (word, country), so that the
+    quote extractor starts without loading the country tables; returns the rows written.
+    tests/test_quotes_lexicon.py checks the cache agrees with `analysis.countries`."""
+    from ..countries import nationality_words
+
+    rows = sorted(nationality_words().items())
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["word", "country"])
+        writer.writerows(rows)
+    return len(rows)
+
+
+def read_nationalities(path: Path = NATIONALITY_FILE) -> dict[str, str]:
+    """The cached nationality words (see `write_nationalities`)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["word"]: row["country"] for row in csv.DictReader(fh)}
+
+
+NATIONALITIES: dict[str, str] = read_nationalities() | _SUBNATIONAL
 
 # Words that are capitalised but do not start a name.
 NON_NAME_CAPS = {

@@ -37,6 +37,11 @@ _TAIL_WORDS = TIME_WORDS | {"in", "on", "at", "to", "during", "after", "before",
                             "speech", "post", "tweet", "told", "reporters"}
 
 
+_CUE_WORD = re.compile(r"\b(?:" + "|".join(sorted(
+    (re.escape(w) for w in set(CUE_FORMS) | THAT_CUES | {"according"}), key=len, reverse=True))
+    + r")\b", re.IGNORECASE)
+
+
 @dataclass
 class Reported:
     """One reported attribution: content offsets, speaker phrase and cue."""
@@ -291,9 +296,10 @@ def find_reported(text: str, masked: str, sentences: list[tuple[int, int]]) -> l
     """Reported attributions of the given sentence spans (offsets into `text`), in order."""
     out = []
     for s0, s1 in sentences:
+        if not _CUE_WORD.search(masked, s0, s1):
+            continue
         toks = tokenize(masked, s0, s1)
-        if len(toks) < 4 or not any(t.kind == "W" and (t.lower in CUE_FORMS or t.lower == "according")
-                                    for t in toks):
+        if len(toks) < 4:
             continue
         i0 = _content_start(toks, s0, masked)
         if i0 < len(toks) and toks[i0].lower in {"but", "and", "yet", "still"} \

@@ -8,7 +8,6 @@ kind "Q".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .lexicon import NON_NAME_CAPS, TITLE_WORDS
 from .marks import QuotePair
@@ -21,23 +20,26 @@ ABBREV = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "co
           "a.m", "p.m", "d", "r", "i"}
 
 
-@dataclass(frozen=True)
 class Token:
     """A word, punctuation mark or masked quotation (`kind` "Q") with its offsets."""
 
-    text: str
-    start: int
-    end: int
-    kind: str  # "W" word, "P" punctuation, "Q" masked quotation
+    __slots__ = ("text", "start", "end", "kind", "lower", "is_cap")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int, kind: str):
+        self.text, self.start, self.end, self.kind = text, start, end, kind  # kind: W, P or Q
+        self.lower = text.lower()
+        # starts with a capital letter (or is an initialism such as U.S.)
+        self.is_cap = kind == "W" and text[:1].isupper()
 
-    @property
-    def is_cap(self) -> bool:
-        """Starts with a capital letter (or is an initialism such as U.S.)."""
-        return self.kind == "W" and self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end, self.kind) == (
+            other.text, other.start, other.end, other.kind)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end, self.kind))
 
 
 def mask_quotes(text: str, pairs: list[QuotePair]) -> str:
