@@ -135,3 +135,37 @@ def source_findings(matches: pd.DataFrame) -> str:
                 f"{r.quote_id} ({r.speaker or 'unattributed'} vs {r.source_org})"
                 for r in differs.itertuples()) + ".")
     return "\n".join(lines)
+
+
+def reported_findings(quotes: pd.DataFrame) -> str:
+    """Markdown bullet points on reported statements beside quotations: counts, words, the
+    source with the most reported words and the statements whose source stayed unresolved."""
+    from .tables import direct_and_reported
+
+    direct = quotes[quotes["direct"]]
+    reported = quotes[~quotes["direct"]]
+    if reported.empty:
+        return (f"- The article reports no statement without quotation marks; its "
+                f"{plural(len(direct), 'quotation')} in marks are all its attributed speech.")
+    table = direct_and_reported(quotes, "speaker")
+    d_words, r_words = int(table["direct_words"].sum()), int(table["reported_words"].sum())
+    lines = [f"- Besides **{plural(len(direct), 'quotation')}** in marks "
+             f"({plural(d_words, 'word')}), the article reports **"
+             f"{plural(len(reported), 'statement')}** without them ({plural(r_words, 'word')}): "
+             f"{_pct(r_words / (d_words + r_words))} of all attributed words are reported speech."]
+    top = table.sort_values(["reported_words", "speaker"], ascending=[False, True]).iloc[0]
+    lines.append(f"- The source with the most reported words is **{top['speaker']}** "
+                 f"({plural(int(top['reported_words']), 'word')} in "
+                 f"{plural(int(top['reported']), 'statement')}, "
+                 f"{_pct(top['share_of_reported_words'])} of reported words).")
+    only = table[(table["reported"] > 0) & (table["direct_quotes"] == 0)]
+    only = only[only["speaker"] != UNATTRIBUTED]
+    if len(only):
+        lines.append(f"- {plural(len(only), 'source')} {verb(len(only), 'is', 'are')} heard "
+                     f"only in reported speech: {join_words(list(only['speaker']))}.")
+    unresolved = int(reported["speaker"].isna().sum())
+    if unresolved:
+        lines.append(f"- {plural(unresolved, 'reported statement')} "
+                     f"{verb(unresolved, 'has', 'have')} a source the text does not resolve to a "
+                     f"name; they are counted as {UNATTRIBUTED}.")
+    return "\n".join(lines)

@@ -41,6 +41,35 @@ def voice_by(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
                          ignore_index=True)
 
 
+def direct_and_reported(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Direct quotations and reported statements side by side per value of `column`.
+
+    Columns: <column>, direct_quotes, direct_words, reported, reported_words,
+    share_of_direct_words, share_of_reported_words (0-1, each adding up to 1 over the rows);
+    sorted by all words, then name. An empty table has these columns and no rows.
+    """
+    cols = [column, "direct_quotes", "direct_words", "reported", "reported_words",
+            "share_of_direct_words", "share_of_reported_words"]
+    df = _with_words(quotes)
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df["kind_"] = df["direct"].map({True: "direct", False: "reported"})
+    g = df.pivot_table(index=column, columns="kind_", values="words", aggfunc=["count", "sum"],
+                       fill_value=0)
+    out = pd.DataFrame({column: g.index})
+    for kind, count_col, words_col in (("direct", "direct_quotes", "direct_words"),
+                                       ("reported", "reported", "reported_words")):
+        out[count_col] = g[("count", kind)].to_numpy() if ("count", kind) in g else 0
+        out[words_col] = g[("sum", kind)].to_numpy() if ("sum", kind) in g else 0
+    for words_col, share_col in (("direct_words", "share_of_direct_words"),
+                                 ("reported_words", "share_of_reported_words")):
+        total = out[words_col].sum()
+        out[share_col] = (out[words_col] / total).round(3) if total else 0.0
+    out["_all"] = out["direct_words"] + out["reported_words"]
+    out = out.sort_values(["_all", column], ascending=[False, True], ignore_index=True)
+    return out.drop(columns="_all")[cols]
+
+
 def named_vs_anonymous(quotes: pd.DataFrame) -> pd.DataFrame:
     """Quotes and words by kind of source: named, anonymous, document, unattributed.
 
