@@ -12,7 +12,7 @@ from pathlib import Path
 from .attribute import Attribution, attribute
 from .channels import quote_channels
 from .marks import _paragraph_ranges, pair_marks
-from .speakers import Registry, Speaker
+from .speakers import PRONOUN_MENTIONS, Registry, Speaker
 from .reported import find_reported
 from .tokens import mask_quotes, sentence_spans
 from .unclosed import end_at_cues
@@ -115,6 +115,9 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
     out = []
     for qi, (p, att, sp) in enumerate(zip(pairs, atts, resolved)):
         content = text[p.start:p.end]
+        if sp is not None and _canonical(sp) is None and mentions[qi] is None:
+            mentions[qi] = sp.name  # an unresolved pronoun stays the mention, not the speaker
+        sp = _canonical(sp)
         out.append(QuoteRecord(
             p.start, p.end, content, sp.name if sp else None, mentions[qi],
             sp.type if sp else None, sp.affiliation if sp else None,
@@ -126,6 +129,14 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
                                out))
         out.sort(key=lambda q: (q.start, not q.direct))
     return out
+
+
+def _canonical(sp: Speaker | None) -> Speaker | None:
+    """The speaker when it is a name or a description, None for an unresolved pronoun (the
+    quote keeps the pronoun as its `speaker_mention`)."""
+    if sp is None or sp.name.lower() in PRONOUN_MENTIONS:
+        return None
+    return sp
 
 
 def _word_set(s: str) -> set[str]:
@@ -153,7 +164,7 @@ def _reported_records(text: str, masked: str, paragraphs: list[tuple[int, int]],
     sentences = [s for a, b in paragraphs for s in sentence_spans(masked, a, b)]
     out = []
     for r in find_reported(text, masked, sentences):
-        sp = registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence)
+        sp = _canonical(registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence))
         content = text[r.start:r.end]
         out.append(QuoteRecord(
             r.start, r.end, content, sp.name if sp else None, r.mention,
