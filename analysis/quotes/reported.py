@@ -37,9 +37,8 @@ _TAIL_WORDS = TIME_WORDS | {"in", "on", "at", "to", "during", "after", "before",
                             "speech", "post", "tweet", "told", "reporters"}
 
 
-_CUE_WORD = re.compile(r"\b(?:" + "|".join(sorted(
-    (re.escape(w) for w in set(CUE_FORMS) | THAT_CUES | {"according"}), key=len, reverse=True))
-    + r")\b", re.IGNORECASE)
+_CUE_WORDS = frozenset(CUE_FORMS) | THAT_CUES | {"according"}
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -296,7 +295,7 @@ def find_reported(text: str, masked: str, sentences: list[tuple[int, int]]) -> l
     """Reported attributions of the given sentence spans (offsets into `text`), in order."""
     out = []
     for s0, s1 in sentences:
-        if not _CUE_WORD.search(masked, s0, s1):
+        if _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(masked[s0:s1].lower())):
             continue
         toks = tokenize(masked, s0, s1)
         if len(toks) < 4:
