@@ -21,6 +21,12 @@ from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subjec
 from .tokens import Token, tokenize
 
 MIN_CONTENT_WORDS = 3
+NEGATIONS = {"not", "never", "declined", "refused", "refuses", "declines", "won't", "wouldn't",
+             "didn't", "doesn't", "cannot", "no"}
+# words after a cue that show it does not introduce a reported clause ("warned about",
+# "yelled at", "pleaded guilty", "asked to")
+NOT_CLAUSE_AFTER = {"about", "at", "guilty", "up", "down", "out", "over", "into", "off", "back",
+                    "exclusively", "against", "of", "for"}
 # plural heads that do not report ("the results", "the numbers" are handled as documents)
 NOT_SPEAKER_HEADS = {"years", "days", "weeks", "months", "times", "things", "numbers", "this",
                      "its", "his", "was", "is", "has", "does", "as", "us"}
@@ -196,6 +202,8 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
             continue
         if not (_reported_cue(toks, k) or t.lower in THAT_CUES and toks[k + 1].lower == "that"):
             continue
+        if _negated(toks, k, i0) or toks[k + 1].lower in NOT_CLAUSE_AFTER:
+            continue
         ph = subject_before(text, toks, k, lo=i0)
         if ph is None or not _plausible(ph):
             continue
@@ -219,6 +227,14 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
 def _reported_cue(toks: list[Token], k: int) -> bool:
     """A cue verb that can introduce unquoted reported speech."""
     return _is_cue(toks, k) and CUE_FORMS[toks[k].lower] not in QUOTED_ONLY_CUES
+
+
+def _negated(toks: list[Token], k: int, lo: int) -> bool:
+    """A cue that is negated or declined ("did not say", "won't say", "declined to say")."""
+    for t in toks[max(lo, k - 3):k]:
+        if t.lower in NEGATIONS or t.lower.endswith(("n't", "n\u2019t")):
+            return True
+    return False
 
 
 def _plausible(ph: Phrase) -> bool:
