@@ -124,9 +124,9 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
             att.cue, channels[qi], quote_kind(content, att, sp is not None,
                                               text[max(0, p.open_mark - 30):p.open_mark + 1]),
             max(0, bisect_right(starts, p.open_mark) - 1), att.rule))
+    statements = _reported_records(text, masked, paragraphs, registry, starts)
     if reported:
-        out.extend(_mostly_new(_reported_records(text, masked, paragraphs, registry, starts),
-                               out))
+        out.extend(_mostly_new(statements, out))
         out.sort(key=lambda q: (q.start, not q.direct))
     return out
 

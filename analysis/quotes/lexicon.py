@@ -308,20 +308,16 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 # "filed charges", "read the book"): they attribute only quoted words.
 QUOTED_ONLY_CUES = {"open", "begin", "charge", "post", "read", "point", "press", "answer", "echo",
                     "frame", "position", "sing", "cry", "laugh", "sigh", "chant", "continue",
-                    "add"}
+                    "add", "respond", "reply", "mock"}
 
 # Verbs of belief and finding that attribute a "that" clause ("polls show that",
 # "she believes that"): cues for reported speech only when "that" follows.
-THAT_CUES = {"believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes",
-             "hoped", "fear", "fears", "feared", "expect", "expects", "expected", "know", "knows",
-             "knew", "feel", "feels", "felt", "show", "shows", "showed", "shown", "indicate",
-             "indicates", "indicated", "find", "finds", "found", "conclude", "concluded",
-             "concludes", "decide", "decided", "learn", "learned", "realize", "realized",
-             "understand", "understands", "understood", "worry", "worries", "worried", "signal",
-             "signals", "signaled", "signalled", "project", "projects", "projected", "recognize",
-             "recognized", "assume", "assumed", "doubt", "doubts", "doubted", "mean", "means",
-             "meant", "estimate", "estimates", "estimated", "determine", "determined", "rule",
-             "ruled", "rules", "argue", "argues", "argued", "agree", "agrees", "agreed",
-             "acknowledge", "acknowledged", "acknowledges", "suspect", "suspects", "suspected",
-             "insist", "insisted", "insists", "reveal", "reveals", "revealed", "suggest",
-             "suggests", "suggested", "predict", "predicted", "predicts", "wrote", "writes"}
+THAT_CUES = {"believe", "believes", "believed", "show", "shows", "showed", "shown", "indicate",
+             "indicates", "indicated", "conclude", "concluded", "concludes", "signal", "signals",
+             "signaled", "signalled", "project", "projects", "projected", "estimate",
+             "estimates", "estimated", "determine", "determined", "rule", "ruled", "rules",
+             "argue", "argues", "argued", "agree", "agrees", "agreed", "acknowledge",
+             "acknowledged", "acknowledges", "insist", "insisted", "insists", "reveal",
+             "reveals", "revealed", "suggest", "suggests", "suggested", "predict", "predicted",
+             "predicts", "wrote", "writes", "respond", "responded", "responds", "reply",
+             "replied", "replies"}

@@ -216,6 +216,9 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
         fin = _final_attribution(text, toks[:n], j, sent)
         if fin is not None:
             return None  # "X said Y, Z said": the final cue decides
+        end = _clause_end(toks, j, end)
+        if toks[j].lower in {"who", "which", "whose", "whom"}:
+            return None
         span = _span(toks, j, end)
         if span is None:
             return None
@@ -254,6 +257,14 @@ def _opens_clause(toks: list[Token], i0: int, i: int) -> bool:
         return True
     return all(t.kind == "W" and t.lower not in STOP_WORDS and t.lower not in CUE_FORMS
                and not (t.text.islower() and t.lower.endswith("ed")) for t in toks[i0:i])
+
+
+def _clause_end(toks: list[Token], j: int, n: int) -> int:
+    """End of a reported clause: before ", which" (the writer's comment) or a semicolon."""
+    for m in range(j + 1, n - 1):
+        if toks[m].text == ";" or toks[m].text == "," and toks[m + 1].lower == "which":
+            return m
+    return n
 
 
 def _after_cue(text: str, toks: list[Token], k: int, n: int) -> int | None:
