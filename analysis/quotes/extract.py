@@ -13,6 +13,7 @@ from .attribute import Attribution, attribute
 from .channels import quote_channels
 from .marks import _paragraph_ranges, pair_marks
 from .speakers import PRONOUN_MENTIONS, Registry, Speaker
+from ..article import split_sentences
 from .reported import find_reported
 from .tokens import mask_quotes, sentence_spans
 from .unclosed import end_at_cues
@@ -161,7 +162,7 @@ def _reported_records(text: str, masked: str, paragraphs: list[tuple[int, int]],
     """Reported (unquoted or mixed) attributions as records with `direct` False."""
     from bisect import bisect_right
 
-    sentences = [s for a, b in paragraphs for s in sentence_spans(masked, a, b)]
+    sentences = [(s.start, s.end) for a, b in paragraphs for s in split_sentences(masked, a, b)]
     out = []
     for r in find_reported(text, masked, sentences):
         sp = _canonical(registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence))

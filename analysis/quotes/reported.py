@@ -21,6 +21,7 @@ from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subjec
 from .tokens import Token, tokenize
 
 MIN_CONTENT_WORDS = 3
+APOSTROPHES = {"'", "\u2019", "\u2018", "`"}
 NEGATIONS = {"not", "never", "declined", "refused", "refuses", "declines", "won't", "wouldn't",
              "didn't", "doesn't", "cannot", "no"}
 # words after a cue that show it does not introduce a reported clause ("warned about",
@@ -138,7 +139,10 @@ def _final_attribution(text: str, toks: list[Token], i0: int, sent) -> Reported 
             continue
         if n - c > TAIL_MAX + 8:
             break
-        att = _tail(text, toks, c + 1, n)
+        k = c + 1
+        while k < n and toks[k].text in APOSTROPHES:  # ''...,'' he said (two apostrophes)
+            k += 1
+        att = _tail(text, toks, k, n)
         if att is None:
             continue
         ph, cue = att
