@@ -19,7 +19,6 @@ from collections.abc import Iterator
 
 from .lexicon import DOCUMENT_NOUNS, PLATFORMS
 from .speakers import Speaker, is_media_name
-from .tokens import sentence_spans
 
 # Settings where several people speak: they stay the scene of the paragraph.
 EVENT_NOUNS = ("press conference", "news conference", "town hall", "dinner", "lunch",
@@ -112,8 +111,7 @@ class _SentenceChannels:
 
 
 def quote_channels(masked: str, atts: list, open_marks: list[int],
-                   resolved: list[Speaker | None],
-                   paragraphs: list[tuple[int, int]]) -> list[str | None]:
+                   resolved: list[Speaker | None], model) -> list[str | None]:
     """Channel of each quotation (same order as `atts`, the Attribution records), by rule:
     1. named in its own sentence (a "reviewed by X" agent, a channel phrase, or a document
        speaker such as "the statement");
@@ -122,8 +120,7 @@ def quote_channels(masked: str, atts: list, open_marks: list[int],
        sentence naming the speaker);
     4. the scene: an event named earlier in the paragraph, when no other channel is named in
        between ("X spoke during a White House dinner. ... Y, also present, said ...")."""
-    starts = [s for s, _ in paragraphs]
-    para = [max(0, bisect_right(starts, o) - 1) for o in open_marks]
+    para = [model.paragraph_of(o) for o in open_marks]
     found = _SentenceChannels(masked)
     own: list[str | None] = []
     for att in atts:
@@ -138,7 +135,7 @@ def quote_channels(masked: str, atts: list, open_marks: list[int],
         if att.follows is not None and 0 <= att.follows < qi:
             out[qi] = out[att.follows]
         if out[qi] is None:
-            spans = sentence_spans(masked, *paragraphs[para[qi]])
+            spans = model.by_paragraph[para[qi]]
             if resolved[qi] is not None:
                 out[qi] = _speaker_channel(masked, qi, own, para, resolved, spans, found)
             if out[qi] is None:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from .attribute import Attribution, attribute
 from .channels import quote_channels
-from .marks import _paragraph_ranges, pair_marks
+from .marks import pair_marks
 from .speakers import PRONOUN_MENTIONS, Registry, Speaker
-from ..article import split_sentences
 from .reported import find_reported
-from .tokens import mask_quotes, sentence_spans
+from .text import TextModel
+from .tokens import mask_quotes
 from .unclosed import end_at_cues
 
 SLOGAN_NOUNS = {"narrative", "slogan", "motto", "mantra", "catchphrase", "refrain", "cry",
@@ -41,11 +41,6 @@ class QuoteRecord:
     paragraph: int
     rule: str
     direct: bool = True
-
-
-def paragraph_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, stripped (the whole text when it has none)."""
-    return _paragraph_ranges(text) or [(0, len(text))]
 
 
 def _is_title(content: str, before: str) -> bool:
@@ -91,13 +86,12 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
     pairs = end_at_cues(text, [p for p in pair_marks(text)
                                if text[p.open_mark - 1:p.open_mark] != "="])
     masked = mask_quotes(text, pairs)
-    paragraphs = paragraph_ranges(text)
-    atts = attribute(text, masked, pairs, paragraphs)
+    model = TextModel(masked)
+    paragraphs = model.paragraphs
+    atts = attribute(text, masked, pairs, model)
     registry = Registry(masked, extra)
     resolved: list[Speaker | None] = []
     mentions: list[str | None] = []
-    from bisect import bisect_right
-    starts = [s for s, _ in paragraphs]
     for qi, (p, att) in enumerate(zip(pairs, atts)):
         sp, mention = None, att.mention
         if att.mention is not None:
@@ -112,7 +106,7 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
             registry.remember(p.open_mark, sp)
         resolved.append(sp)
         mentions.append(mention)
-    channels = quote_channels(masked, atts, [p.open_mark for p in pairs], resolved, paragraphs)
+    channels = quote_channels(masked, atts, [p.open_mark for p in pairs], resolved, model)
     out = []
     for qi, (p, att, sp) in enumerate(zip(pairs, atts, resolved)):
         content = text[p.start:p.end]
@@ -124,8 +118,8 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
             sp.type if sp else None, sp.affiliation if sp else None,
             att.cue, channels[qi], quote_kind(content, att, sp is not None,
                                               text[max(0, p.open_mark - 30):p.open_mark + 1]),
-            max(0, bisect_right(starts, p.open_mark) - 1), att.rule))
-    statements = _reported_records(text, masked, paragraphs, registry, starts)
+            model.paragraph_of(p.open_mark), att.rule))
+    statements = _reported_records(text, masked, model, registry)
     if reported:
         out.extend(_mostly_new(statements, out))
         out.sort(key=lambda q: (q.start, not q.direct))
@@ -157,12 +151,10 @@ def _mostly_new(reported: list[QuoteRecord], direct: list[QuoteRecord]) -> list[
     return keep
 
 
-def _reported_records(text: str, masked: str, paragraphs: list[tuple[int, int]],
-                      registry: Registry, starts: list[int]) -> list[QuoteRecord]:
+def _reported_records(text: str, masked: str, model: TextModel,
+                      registry: Registry) -> list[QuoteRecord]:
     """Reported (unquoted or mixed) attributions as records with `direct` False."""
-    from bisect import bisect_right
-
-    sentences = [(s.start, s.end) for a, b in paragraphs for s in split_sentences(masked, a, b)]
+    sentences = model.sentences
     out = []
     for r in find_reported(text, masked, sentences):
         sp = _canonical(registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence))
@@ -170,7 +162,7 @@ def _reported_records(text: str, masked: str, paragraphs: list[tuple[int, int]],
         out.append(QuoteRecord(
             r.start, r.end, content, sp.name if sp else None, r.mention,
             sp.type if sp else None, sp.affiliation if sp else None, r.cue, None, "reported",
-            max(0, bisect_right(starts, r.start) - 1), r.rule, False))
+            model.paragraph_of(r.start), r.rule, False))
     return out
 
 

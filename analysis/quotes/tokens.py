@@ -1,4 +1,4 @@
-"""Tokens and sentence bounds of a text whose quotations are masked.
+"""Tokens of a text whose quotations are masked (sentence bounds: `text.TextModel`).
 
 Attribution looks for cue verbs and speakers only outside quotation marks, so the content of
 every quotation is replaced by underscores of the same length (offsets stay valid; a final
@@ -13,11 +13,6 @@ from .lexicon import NON_NAME_CAPS, TITLE_WORDS
 from .marks import QuotePair
 
 TOKEN = re.compile(r"_+|(?:[A-Za-z]\.){2,}|\w+(?:[\u2019'\-.]\w+)*(?:[\u2019']s?(?![\w]))?|[^\w\s]")
-_BOUNDARY = re.compile(r"[.!?][\"\u201d]?(?=\s+[\"\u201c(]?[A-Z0-9_])")
-ABBREV = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-          "st", "jr", "sr", "rev", "hon", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb",
-          "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "supt", "det", "insp", "u.s",
-          "a.m", "p.m", "d", "r", "i"}
 
 
 class Token:
@@ -73,47 +68,3 @@ def is_name_token(tok: Token) -> bool:
 def is_title(tok: Token) -> bool:
     """A job title or role word ("spokesperson", "President", "Sen")."""
     return tok.kind == "W" and tok.lower.rstrip(".") in TITLE_WORDS
-
-
-def sentence_start(masked: str, para_start: int, pos: int) -> int:
-    """Start of the sentence holding `pos` (never before `para_start`)."""
-    best = para_start
-    for m in _BOUNDARY.finditer(masked[para_start:pos + 3]):
-        i = para_start + m.start()
-        if i >= pos:
-            break
-        if masked[i] == "." and _abbreviation_before(masked, i):
-            continue
-        best = para_start + m.end()
-    return best
-
-
-def sentence_end(masked: str, pos: int, para_end: int) -> int:
-    """End of the sentence holding `pos` (never after `para_end`)."""
-    for m in _BOUNDARY.finditer(masked[pos:para_end]):
-        i = pos + m.start()
-        if masked[i] == "." and _abbreviation_before(masked, i):
-            continue
-        return i + 1
-    return para_end
-
-
-def _abbreviation_before(masked: str, dot: int) -> bool:
-    """Whether the full stop at `dot` ends an abbreviation or an initial."""
-    m = re.search(r"([\w.]+)$", masked[max(0, dot - 12):dot])
-    if not m:
-        return False
-    word = m.group(1).lower()
-    return word in ABBREV or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)) or len(word) == 1
-
-
-def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of masked[start:end]."""
-    out, s = [], start
-    while s < end:
-        e = sentence_end(masked, s, end)
-        out.append((s, e))
-        s = e
-        while s < end and masked[s].isspace():
-            s += 1
-    return out
