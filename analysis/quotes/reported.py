@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from .attribute import _DATELINE, INTRO_WORDS, _is_cue
 from .lexicon import CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
 from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subject_before
-from .tokens import Token, tokenize
+from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
 APOSTROPHES = {"'", "\u2019", "\u2018", "`"}
+# a sentence opened with two apostrophes (or backticks), the ASCII stand-in for a double mark
+_APOSTROPHE_WRAPPED = re.compile(r"(?:''|``|\u2018\u2018)\s*(.+?)[\s,.]*(?:''|\u2019\u2019)?[\s.]*$",
+                                 re.DOTALL)
 NEGATIONS = {"not", "never", "declined", "refused", "refuses", "declines", "won't", "wouldn't",
              "didn't", "doesn't", "cannot", "no"}
 # words after a cue that show it does not introduce a reported clause ("warned about",
@@ -178,7 +181,8 @@ def _tail(text: str, toks: list[Token], i: int, n: int) -> tuple[Phrase, str] | 
         if tv.lower in CUE_FORMS and tv.text.islower() and not tv.lower.endswith("ing") \
                 and _reported_cue(toks, v) or tv.lower in THAT_CUES and v + 1 == n:
             ph = subject_before(text, toks, v, lo=i)
-            if ph is None or ph.i != i or not plausible_speaker(ph):
+            if ph is None or not plausible_speaker(ph) or ph.i != i and not all(
+                    is_title(x) or x.text == "." for x in toks[i:ph.i]):
                 return None
             if not _tail_ok(toks, v + 1, n):
                 return None
@@ -257,6 +261,8 @@ def _plausible(ph: Phrase) -> bool:
 def _opens_clause(toks: list[Token], i0: int, i: int) -> bool:
     """Whether a subject starting at token i opens a clause: at the start, after a comma or a
     conjunction, or after modifiers only ("Toronto guard Norman Powell")."""
+    while i > i0 and (is_title(toks[i - 1]) or toks[i - 1].text == "."):
+        i -= 1  # "Mr. Schmidt" (the phrase may start after the title)
     if i == i0 or toks[i - 1].lower in CLAUSE_OPENERS:
         return True
     return all(t.kind == "W" and t.lower not in STOP_WORDS and t.lower not in CUE_FORMS
@@ -324,24 +330,48 @@ def _parenthetical(text: str, toks: list[Token], i0: int, sent) -> Reported | No
 
 def find_reported(text: str, masked: str, sentences: list[tuple[int, int]]) -> list[Reported]:
     """Reported attributions of the given sentence spans (offsets into `text`), in order."""
-    out = []
+    out: list[Reported] = []
+    last_end = -1  # end of the sentence of the latest attribution (or its continuation)
     for s0, s1 in sentences:
-        if _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(masked[s0:s1].lower())):
-            continue
-        toks = tokenize(masked, s0, s1)
-        if len(toks) < 4:
-            continue
-        i0 = _content_start(toks, s0, masked)
-        if i0 < len(toks) and toks[i0].lower in {"but", "and", "yet", "still"} \
-                and i0 + 1 < len(toks) and toks[i0 + 1].text == ",":
-            i0 += 2
-        rep = (_according_first(text, toks, i0, (s0, s1))
-               or _final_attribution(text, toks, i0, (s0, s1))
-               or _left_cue(text, toks, i0, (s0, s1))
-               or _parenthetical(text, toks, i0, (s0, s1)))
+        rep = _attribution(text, masked, s0, s1)
+        if rep is None and out and _adjacent(masked, last_end, s0):
+            rep = _continuation(masked, s0, s1, out[-1])
         if rep is not None:
             out.append(rep)
+            last_end = s1
     return out
+
+
+def _attribution(text: str, masked: str, s0: int, s1: int) -> Reported | None:
+    """The reported attribution of one sentence, if it has one."""
+    if _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(masked[s0:s1].lower())):
+        return None
+    toks = tokenize(masked, s0, s1)
+    if len(toks) < 4:
+        return None
+    i0 = _content_start(toks, s0, masked)
+    if i0 < len(toks) and toks[i0].lower in {"but", "and", "yet", "still"} \
+            and i0 + 1 < len(toks) and toks[i0 + 1].text == ",":
+        i0 += 2
+    return (_according_first(text, toks, i0, (s0, s1))
+            or _final_attribution(text, toks, i0, (s0, s1))
+            or _left_cue(text, toks, i0, (s0, s1))
+            or _parenthetical(text, toks, i0, (s0, s1)))
+
+
+def _adjacent(masked: str, end: int, start: int) -> bool:
+    """Nothing but whitespace (a paragraph break at most) between two sentences."""
+    return 0 <= end <= start and not masked[end:start].strip()
+
+
+def _continuation(masked: str, s0: int, s1: int, last: Reported) -> Reported | None:
+    """A sentence wrapped in two-apostrophe marks (''...'') right after an attribution,
+    without a cue of its own: more words of the same source."""
+    m = _APOSTROPHE_WRAPPED.match(masked, s0, s1)
+    if m is None or len(re.findall(r"\w+", m.group(1))) < MIN_CONTENT_WORDS:
+        return None
+    return Reported(m.start(1), m.end(1), last.mention, last.mention_start, last.mention_kind,
+                    last.cue, "continuation", (s0, s1))
 
 
 def sentence_is_quote_only(masked: str, start: int, end: int) -> bool:
