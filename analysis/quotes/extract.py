@@ -154,9 +154,8 @@ def _mostly_new(reported: list[QuoteRecord], direct: list[QuoteRecord]) -> list[
 def _reported_records(text: str, masked: str, model: TextModel,
                       registry: Registry) -> list[QuoteRecord]:
     """Reported (unquoted or mixed) attributions as records with `direct` False."""
-    sentences = model.sentences
     out = []
-    for r in find_reported(text, masked, sentences):
+    for r in find_reported(text, masked, model):
         sp = _canonical(registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence))
         content = text[r.start:r.end]
         out.append(QuoteRecord(

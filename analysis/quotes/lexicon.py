@@ -321,3 +321,16 @@ THAT_CUES = {"believe", "believes", "believed", "show", "shows", "showed", "show
              "reveals", "revealed", "suggest", "suggests", "suggested", "predict", "predicted",
              "predicts", "wrote", "writes", "respond", "responded", "responds", "reply",
              "replied", "replies"}
+
+# Lowercase words inside a "Name:" speaker label ("Gov of Oklahoma:", "Obama to Asians:").
+NAME_JOINERS = {"of", "at", "to", "for", "the", "on", "de", "van", "von", "and", "in"}
+
+# Paragraph labels that are not speakers ("READ MORE: ...", "WATCH: ...").
+NOT_SPEAKER_LABELS = {"read more", "watch", "update", "updated", "editor's note", "editor’s note",
+                      "note", "photos", "photo", "video", "source", "correction", "related",
+                      "listen", "see also", "also read", "more", "warning", "breaking",
+                      "breaking news", "live", "full text", "abstract", "transcript", "q", "a",
+                      "sources", "credit", "caption", "file", "story continues below",
+                      "advertisement", "subscribe", "sign up", "follow", "contact", "email",
+                      "twitter", "facebook", "instagram", "tags", "topics", "filed under",
+                      "read", "click here", "here", "today", "tonight", "opinion", "analysis"}

@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass
 
 from .attribute import _DATELINE, INTRO_WORDS, _is_cue
-from .lexicon import CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
+from .lexicon import NAME_JOINERS, NOT_SPEAKER_LABELS, CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
 from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subject_before
 from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
+ACCORDING_MAX = 25  # tokens of an "according to" source
+SPEAKER_LABEL_MAX = 8  # tokens of a "Name:" label opening a paragraph
 APOSTROPHES = {"'", "\u2019", "\u2018", "`"}
 # a sentence opened with two apostrophes (or backticks), the ASCII stand-in for a double mark
 _APOSTROPHE_WRAPPED = re.compile(r"(?:''|``|\u2018\u2018)\s*(.+?)[\s,.]*(?:''|\u2019\u2019)?[\s.]*$",
@@ -125,7 +127,7 @@ def _according_first(text: str, toks: list[Token], i0: int, sent) -> Reported | 
     if ph is None:
         return None
     c = next((k for k in range(ph.j, len(toks)) if toks[k].text == ","), None)
-    if c is None or c - ph.j > 8:
+    if c is None or c - ph.j > ACCORDING_MAX:
         return None
     span = _span(toks, c + 1, len(toks))
     if span is None:
@@ -161,9 +163,11 @@ def _tail(text: str, toks: list[Token], i: int, n: int) -> tuple[Phrase, str] | 
     t = toks[i]
     if t.lower == "according" and i + 1 < n and toks[i + 1].lower == "to":
         ph = phrase_after(text, toks, i + 2)
-        if ph is not None and plausible_speaker(ph) and _tail_ok(toks, ph.j, n):
-            return ph, "according to"
-        return None
+        if ph is None or n - ph.j > ACCORDING_MAX:
+            return None
+        if ph.j < n:  # "according to a count by The Associated Press": the whole source
+            ph = Phrase(toks, ph.i, n, text[ph.start:toks[n - 1].end], ph.kind)
+        return ph, "according to"
     if t.kind == "W" and t.lower in CUE_FORMS and t.text.islower() and not t.lower.endswith("ing"):
         k = i + 1
         while k < n and toks[k].lower in {"also", "then", "later", "again"}:
@@ -328,18 +332,50 @@ def _parenthetical(text: str, toks: list[Token], i0: int, sent) -> Reported | No
     return None
 
 
-def find_reported(text: str, masked: str, sentences: list[tuple[int, int]]) -> list[Reported]:
-    """Reported attributions of the given sentence spans (offsets into `text`), in order."""
+def find_reported(text: str, masked: str, model) -> list[Reported]:
+    """Reported attributions of a text (`model`: its `text.TextModel`), in order."""
     out: list[Reported] = []
     last_end = -1  # end of the sentence of the latest attribution (or its continuation)
-    for s0, s1 in sentences:
-        rep = _attribution(text, masked, s0, s1)
-        if rep is None and out and _adjacent(masked, last_end, s0):
-            rep = _continuation(masked, s0, s1, out[-1])
-        if rep is not None:
-            out.append(rep)
-            last_end = s1
+    for (a, b), sentences in zip(model.paragraphs, model.by_paragraph):
+        found = []
+        for s0, s1 in sentences:
+            rep = _attribution(text, masked, s0, s1)
+            if rep is None and (found or out) and _adjacent(masked, last_end, s0):
+                rep = _continuation(masked, s0, s1, (found or out)[-1])
+            if rep is not None:
+                found.append(rep)
+                last_end = s1
+        label = None if found else _labelled(text, masked, a, b)
+        if label is not None:
+            found.append(label)
+            last_end = b
+        out.extend(found)
     return out
+
+
+def _labelled(text: str, masked: str, a: int, b: int) -> Reported | None:
+    """A paragraph opened by a speaker label: "Jane Doe: CONTENT" (a transcript turn or a
+    headline), the label a name of a few capitalised words (not "READ MORE", not a time)."""
+    colon = masked.find(":", a, min(b, a + 80))
+    if colon < 0 or colon + 2 >= b:
+        return None
+    toks = tokenize(masked, a, colon)
+    if not toks or len(toks) > SPEAKER_LABEL_MAX or masked[colon + 1:colon + 2].isdigit():
+        return None
+    words = [t for t in toks if t.kind == "W"]
+    if all(t.text.isupper() for t in words) and not (
+            len(words) == 1 and re.search(r"\b" + re.escape(words[0].text.title()) + r"\b", text)):
+        return None  # a section heading ("ENERGY:"), unless a surname used elsewhere ("FALLIN:")
+    if not words or not all(t.is_cap or t.lower in NAME_JOINERS for t in words) \
+            or not words[0].is_cap or " ".join(t.lower for t in words) in NOT_SPEAKER_LABELS \
+            or any(t.kind == "P" and t.text not in ".-'\u2019&" for t in toks):
+        return None
+    body = tokenize(masked, colon + 1, b)
+    span = _span(body, 0, len(body))
+    if span is None:
+        return None
+    ph = Phrase(toks, 0, len(toks), text[toks[0].start:toks[-1].end], "name")
+    return Reported(span[0], span[1], ph.text, ph.start, "name", ":", "label", (a, b))
 
 
 def _attribution(text: str, masked: str, s0: int, s1: int) -> Reported | None:
