@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribute import _DATELINE, INTRO_WORDS, _is_cue
+from .attribute import _DATELINE, INTRO_WORDS, _is_cue, _main_subject
 from .lexicon import NAME_JOINERS, NOT_SPEAKER_LABELS, CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
 from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subject_before
 from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
+PARTICIPLE_CUES = {"saying", "adding", "arguing", "claiming", "insisting", "noting", "warning",
+                   "telling", "stating", "explaining", "asserting", "suggesting", "acknowledging",
+                   "contending", "declaring", "writing", "predicting", "promising", "vowing"}
 ACCORDING_MAX = 25  # tokens of an "according to" source
 SPEAKER_LABEL_MAX = 8  # tokens of a "Name:" label opening a paragraph
 APOSTROPHES = {"'", "\u2019", "\u2018", "`"}
@@ -210,6 +213,11 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
     n = _trim_end(toks, len(toks))
     for k in range(i0 + 1, n - 1):
         t = toks[k]
+        if t.kind == "W" and t.lower in PARTICIPLE_CUES and toks[k - 1].text == ",":
+            rep = _participle(text, toks, i0, k, n, sent)
+            if rep is not None:
+                return rep
+            continue
         if t.kind != "W" or t.lower.endswith("ing") or not t.text.islower():
             continue
         if not (_reported_cue(toks, k) or t.lower in THAT_CUES and toks[k + 1].lower == "that"):
@@ -237,6 +245,18 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
         return Reported(span[0], span[1], ph.text, ph.start, ph.kind, text[t.start:toks[j - 1].end]
                         if j - 1 > k and toks[j - 1].lower == "that" else t.text, "left-cue", sent)
     return None
+
+
+def _participle(text: str, toks: list[Token], i0: int, k: int, n: int, sent) -> Reported | None:
+    """"X did Y, saying (that) CONTENT": the subject of the main clause."""
+    ph = _main_subject(text, toks[:k], k) if k > i0 else None
+    if ph is None or ph.i < i0 or not _plausible(ph):
+        return None
+    j = k + 2 if k + 1 < n and toks[k + 1].lower == "that" else k + 1
+    span = _span(toks, j, _clause_end(toks, j, n))
+    if span is None:
+        return None
+    return Reported(span[0], span[1], ph.text, ph.start, ph.kind, toks[k].text, "participle", sent)
 
 
 def _reported_cue(toks: list[Token], k: int) -> bool:
