@@ -21,6 +21,9 @@ from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subjec
 from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
+HEADLINE_SOURCE_MAX = 6
+HEADLINE_CUES = {"say", "tell", "warn", "claim", "deny", "admit", "urge", "vow", "predict",
+                 "insist", "argue", "suggest", "announce", "confirm", "reveal", "declare"}
 PARTICIPLE_CUES = {"saying", "adding", "arguing", "claiming", "insisting", "noting", "warning",
                    "telling", "stating", "explaining", "asserting", "suggesting", "acknowledging",
                    "contending", "declaring", "writing", "predicting", "promising", "vowing"}
@@ -117,6 +120,26 @@ def _span(toks: list[Token], i: int, j: int) -> tuple[int, int] | None:
         if k < len(toks) and toks[k].text in QUOTE_MARKS:
             end = toks[k].end
     return body[0].start, end
+
+
+def _headline(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
+    """A title-case headline "Jane Doe Says The Plan Will Fail": the words before the
+    capitalised cue speak."""
+    words = [t for t in toks[i0:] if t.kind == "W"]
+    if len(words) < 4 or sum(t.is_cap or not t.text.isalpha() for t in words) < 0.8 * len(words):
+        return None
+    for k in range(i0 + 1, min(len(toks) - 2, i0 + HEADLINE_SOURCE_MAX + 1)):
+        t = toks[k]
+        if t.is_cap and t.lower in CUE_FORMS and not t.lower.endswith("ing") \
+                and CUE_FORMS[t.lower] in HEADLINE_CUES:
+            j = k + 2 if toks[k + 1].lower == "that" else k + 1
+            span = _span(toks, j, len(toks))
+            if span is None or not all(x.kind == "W" or x.text in ".'\u2019-" for x in toks[i0:k]):
+                return None
+            mention = text[toks[i0].start:toks[k - 1].end]
+            return Reported(span[0], span[1], mention, toks[i0].start, "name", t.text,
+                            "headline", sent)
+    return None
 
 
 def _according_first(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
@@ -249,7 +272,16 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
 
 def _participle(text: str, toks: list[Token], i0: int, k: int, n: int, sent) -> Reported | None:
     """"X did Y, saying (that) CONTENT": the subject of the main clause."""
-    ph = _main_subject(text, toks[:k], k) if k > i0 else None
+    ph = None
+    for v in range(k - 1, i0, -1):  # '"...," he said, adding that ...': the finite cue's subject
+        if toks[v].kind == "W" and toks[v].text.islower() and _is_cue(toks, v) \
+                and not toks[v].lower.endswith("ing"):
+            ph = subject_before(text, toks, v, lo=i0)
+            if ph is None and toks[v - 1].text == ",":
+                ph = phrase_after(text, toks, v + 1)  # '"...," said Jane Doe, adding'
+            break
+    if ph is None and k > i0:
+        ph = _main_subject(text, toks[:k], k)
     if ph is None or ph.i < i0 or not _plausible(ph):
         return None
     j = k + 2 if k + 1 < n and toks[k + 1].lower == "that" else k + 1
@@ -409,7 +441,8 @@ def _attribution(text: str, masked: str, s0: int, s1: int) -> Reported | None:
     if i0 < len(toks) and toks[i0].lower in {"but", "and", "yet", "still"} \
             and i0 + 1 < len(toks) and toks[i0 + 1].text == ",":
         i0 += 2
-    return (_according_first(text, toks, i0, (s0, s1))
+    return (_headline(text, toks, i0, (s0, s1))
+            or _according_first(text, toks, i0, (s0, s1))
             or _final_attribution(text, toks, i0, (s0, s1))
             or _left_cue(text, toks, i0, (s0, s1))
             or _parenthetical(text, toks, i0, (s0, s1)))
