@@ -190,7 +190,7 @@ ORG_NOUNS = {
 # Documents that can carry a quotation.
 DOCUMENT_NOUNS = {
     "statement", "statements", "document", "documents", "report", "reports", "letter", "letters",
-    "memo", "memorandum", "filing", "email", "emails", "release", "complaint", "lawsuit",
+    "memo", "memorandum", "filing", "email", "emails", "release", "complaint", "lawsuit", "suit",
     "ruling", "decision", "study", "survey", "poll", "ad", "advertisement", "transcript",
     "indictment", "post", "tweet", "message", "notice", "order", "bill", "resolution",
     "declaration", "communique", "communiqué", "manifesto", "policy", "guidelines", "website",

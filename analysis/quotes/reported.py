@@ -326,9 +326,18 @@ def _opens_clause(toks: list[Token], i0: int, i: int) -> bool:
 
 
 def _clause_end(toks: list[Token], j: int, n: int) -> int:
-    """End of a reported clause: before ", which" (the writer's comment) or a semicolon."""
+    """End of a reported clause: before ", which" (the writer's comment), a semicolon, a
+    second cue (", noting that", "and said", "and alleges that") or a parenthesis."""
     for m in range(j + 1, n - 1):
-        if toks[m].text == ";" or toks[m].text == "," and toks[m + 1].lower == "which":
+        t, nxt = toks[m], toks[m + 1]
+        if t.text == ";" or t.text == "," and nxt.lower in {"which"} | PARTICIPLE_CUES:
+            return m
+        if t.lower in {"and", "but"} and nxt.kind == "W" and nxt.text.islower() \
+                and nxt.lower in CUE_FORMS and not nxt.lower.endswith("ing") \
+                and CUE_FORMS[nxt.lower] not in QUOTED_ONLY_CUES:
+            return m
+        if t.lower in {"and", "but"} and nxt.lower in {"then", "also", "later"} and m + 2 < n \
+                and toks[m + 2].lower in CUE_FORMS:
             return m
     return n
 
@@ -396,6 +405,7 @@ def find_reported(text: str, masked: str, model) -> list[Reported]:
                 rep = _continuation(masked, s0, s1, (found or out)[-1])
             if rep is not None:
                 found.append(rep)
+                found.extend(_coordinated(text, masked, rep))
                 last_end = s1
         label = None if found else _labelled(text, masked, a, b)
         if label is not None:
@@ -446,6 +456,35 @@ def _attribution(text: str, masked: str, s0: int, s1: int) -> Reported | None:
             or _final_attribution(text, toks, i0, (s0, s1))
             or _left_cue(text, toks, i0, (s0, s1))
             or _parenthetical(text, toks, i0, (s0, s1)))
+
+
+def _coordinated(text: str, masked: str, rep: Reported) -> list[Reported]:
+    """Further cues of the same source after a reported clause in its sentence: "X said A and
+    warned that B", "X said A, noting that B"."""
+    out = []
+    toks = tokenize(masked, rep.end, rep.sentence[1])
+    n = _trim_end(toks, len(toks))
+    k = 0
+    while k + 2 < n:
+        t, nxt = toks[k], toks[k + 1]
+        if t.text == "," and nxt.lower in PARTICIPLE_CUES:
+            j = k + 3 if toks[k + 2].lower == "that" else k + 2
+        elif t.lower in {"and", "but"} and nxt.lower in CUE_FORMS and nxt.text.islower() \
+                and not nxt.lower.endswith("ing"):
+            j = _after_cue(text, toks, k + 1, n)
+        else:
+            k += 1
+            continue
+        if j is None or j >= n:
+            break
+        end = _clause_end(toks, j, n)
+        span = _span(toks, j, end)
+        if span is None:
+            break
+        out.append(Reported(span[0], span[1], rep.mention, rep.mention_start, rep.mention_kind,
+                            nxt.text, "coordinated", rep.sentence))
+        k = end
+    return out
 
 
 def _adjacent(masked: str, end: int, start: int) -> bool:
