@@ -334,3 +334,9 @@ NOT_SPEAKER_LABELS = {"read more", "watch", "update", "updated", "editor's note"
                       "advertisement", "subscribe", "sign up", "follow", "contact", "email",
                       "twitter", "facebook", "instagram", "tags", "topics", "filed under",
                       "read", "click here", "here", "today", "tonight", "opinion", "analysis"}
+
+# Cue verbs whose reported content follows "as" ("described the plan as a failure").
+AS_CUES = {"describe", "characterize", "characterise", "portray", "label", "brand", "dub",
+           "term", "frame", "cast", "depict", "hail", "tout", "herald", "dismiss", "denounce",
+           "decry", "praise", "criticize", "criticise", "condemn", "slam", "blast", "deride",
+           "mock", "position"}

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 
 from .attribute import _DATELINE, INTRO_WORDS, _is_cue, _main_subject
-from .lexicon import NAME_JOINERS, NOT_SPEAKER_LABELS, CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
+from .lexicon import AS_CUES, NAME_JOINERS, NOT_SPEAKER_LABELS, CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
 from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subject_before
 from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
+AS_REACH = 12  # tokens between "described X" and "as"
 HEADLINE_SOURCE_MAX = 6
 HEADLINE_CUES = {"say", "tell", "warn", "claim", "deny", "admit", "urge", "vow", "predict",
                  "insist", "argue", "suggest", "announce", "confirm", "reveal", "declare"}
@@ -168,7 +169,7 @@ def _final_attribution(text: str, toks: list[Token], i0: int, sent) -> Reported 
     for c in range(n - 2, i0, -1):
         if toks[c].text not in {",", "\u2014", "\u2013"}:
             continue
-        if n - c > TAIL_MAX + 8:
+        if n - c > ACCORDING_MAX + 3:
             break
         k = c + 1
         while k < n and toks[k].text in APOSTROPHES:  # ''...,'' he said (two apostrophes)
@@ -245,7 +246,8 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
             continue
         if not (_reported_cue(toks, k) or t.lower in THAT_CUES and toks[k + 1].lower == "that"):
             continue
-        if _negated(toks, k, i0) or toks[k + 1].lower in NOT_CLAUSE_AFTER:
+        if _negated(toks, k, i0) or toks[k + 1].lower in NOT_CLAUSE_AFTER and not (
+                k + 2 < n and toks[k + 2].text[:1].isdigit()):  # "says about 550 students"
             continue
         ph = subject_before(text, toks, k, lo=i0)
         if ph is None or not _plausible(ph):
@@ -262,6 +264,9 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
         end = _clause_end(toks, j, end)
         if toks[j].lower in {"who", "which", "whose", "whom"}:
             return None
+        if CUE_FORMS.get(t.lower) in AS_CUES:  # "described his attempt as a carjacking"
+            j = next((m + 1 for m in range(j, min(end - 1, j + AS_REACH)) if toks[m].lower == "as"),
+                     j)
         span = _span(toks, j, end)
         if span is None:
             return None
@@ -374,7 +379,7 @@ def _after_cue(text: str, toks: list[Token], k: int, n: int) -> int | None:
 def _parenthetical(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
     """"CONTENT, X said, CONTENT.": a cue set off by commas inside the sentence."""
     n = _trim_end(toks, len(toks))
-    for c in range(i0 + 2, n - 3):
+    for c in range(i0 + 1, n - 3):
         if toks[c].text != ",":
             continue
         c2 = next((m for m in range(c + 2, min(n, c + 12)) if toks[m].text == ","), None)
