@@ -55,6 +55,8 @@ PRONOUN_MENTIONS = {"he", "she", "his", "her", "it", "its", "they", "their", "i"
 MALE = {"he", "his", "him"}
 _NEXT_PRONOUN = re.compile(r"\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 FEMALE = {"she", "her"}
+INDEFINITE = {"a", "an", "some", "several", "one", "another", "two", "three", "four", "many",
+              "few", "multiple", "numerous", "various", "other", "most"}
 
 
 @dataclass
@@ -372,7 +374,9 @@ class Registry:
         if head in DOCUMENT_NOUNS:
             return Speaker(bare, "document", aff)
         if head in ANONYMOUS_NOUNS or head in TITLE_WORDS:
-            return Speaker(f"{bare} (anonymous)", "anonymous", aff)
+            # an indefinite source keeps its determiner: "an official", "some experts"
+            named = " ".join(words) if words[0].lower() in INDEFINITE else bare
+            return Speaker(f"{named} (anonymous)", "anonymous", aff)
         if head in ORG_NOUNS:
             return Speaker(bare, "organisation", aff)
         return Speaker(bare, "anonymous" if not caps else "person", aff)
