@@ -55,6 +55,7 @@ PRONOUN_MENTIONS = {"he", "she", "his", "her", "it", "its", "they", "their", "i"
 MALE = {"he", "his", "him"}
 _NEXT_PRONOUN = re.compile(r"\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 FEMALE = {"she", "her"}
+PRONOUN_REACH = 600  # characters before a "he"/"she" where its antecedent is looked for
 INDEFINITE = {"a", "an", "some", "several", "one", "another", "two", "three", "four", "many",
               "few", "multiple", "numerous", "various", "other", "most"}
 
@@ -423,6 +424,18 @@ class Registry:
                     best = sp
             if best is not None:
                 return best
+        # the people mentioned shortly before: the one mentioned most often so far (the
+        # story's protagonist) rather than a name in passing; the latest on a tie
+        counts: dict[int, int] = {}
+        near: list[Speaker] = []
+        for o, sp in self.mentions:
+            if o >= offset:
+                break
+            counts[id(sp)] = counts.get(id(sp), 0) + 1
+            if offset - o <= PRONOUN_REACH and sp.gender in (None, want) and sp.type == "person":
+                near = [x for x in near if x is not sp] + [sp]
+        if near:
+            return max(reversed(near), key=lambda sp: counts[id(sp)])
         for o, sp in reversed(self.mentions):
             if o < offset and sp.gender in (None, want):
                 return sp
