@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..wording import join_words, plural, verb
 from .sources import MATCHES
-from .tables import UNATTRIBUTED, named_vs_anonymous, voice_by
+from .tables import UNATTRIBUTED, UNKNOWN_SIDE, named_vs_anonymous, voice_by
 
 
 def _pct(x: float) -> str:
@@ -40,24 +40,31 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
     if most["speaker"] != top["speaker"]:
         lines.append(f"- By number of quotations it is **{most['speaker']}**: "
                      f"{plural(int(most['quotes']), 'quotation')}, {plural(int(most['words']), 'word')}.")
-    sides = by_aff[by_aff["affiliation"] != UNATTRIBUTED]
-    if len(sides):
-        shown = sides.head(4)
+    known = by_aff[by_aff["affiliation"] != UNKNOWN_SIDE]
+    if len(known):
+        shown = known.head(4)
         parts = [f"{r.affiliation} {_pct(r.share_of_words)}" for r in shown.itertuples()]
-        rest = sides.iloc[len(shown):]
+        rest = known.iloc[len(shown):]
         if len(rest):
             parts.append(f"{plural(len(rest), 'other side')} {_pct(rest['share_of_words'].sum())}")
+        unknown = by_aff[by_aff["affiliation"] == UNKNOWN_SIDE]
+        if len(unknown):
+            parts.append(f"side unknown {_pct(unknown['share_of_words'].sum())}")
         lines.append(f"- By side, the quoted words split: {'; '.join(parts)}.")
+    else:
+        lines.append("- The text gives no side for any speaker: all quoted words are counted "
+                     "under side unknown.")
     nva = named_vs_anonymous(quotes).set_index("source")["quotes"].astype(int)
     lines.append(f"- {plural(nva['named'], 'quotation')} {verb(nva['named'], 'comes', 'come')} "
                  f"from named sources, {nva['anonymous']} from anonymous sources and "
                  f"{nva['document']} from documents; {nva['unattributed']} "
                  f"{verb(nva['unattributed'], 'has', 'have')} no speaker.")
-    order = quotes.dropna(subset=["affiliation"]).sort_values("start")
+    order = quotes.dropna(subset=["speaker"]).sort_values("start")
     if len(order):
         first, last = order.iloc[0], order.iloc[-1]
-        lines.append(f"- The first quoted side is **{first['affiliation']}** (paragraph "
-                     f"{first['paragraph']}); the last is **{last['affiliation']}** (paragraph "
+        lines.append(f"- The first quoted speaker is **{first['speaker']}** (side "
+                     f"{_side(first['affiliation'])}, paragraph {first['paragraph']}); the last "
+                     f"is **{last['speaker']}** (side {_side(last['affiliation'])}, paragraph "
                      f"{last['paragraph']}). Paragraphs are numbered from 0 to "
                      f"{n_paragraphs - 1}, as in the table's `paragraph` column and the figure.")
     kinds = quotes["kind"].value_counts()
@@ -73,6 +80,11 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
                      + join_words([f"\u201c{t}\u201d ({s})" for t, s in
                                    zip(echoes["text"], echoes["speaker"])]) + ".")
     return "\n".join(lines)
+
+
+def _side(affiliation) -> str:
+    """A side for prose: the affiliation, or "unknown"."""
+    return affiliation if isinstance(affiliation, str) and affiliation else UNKNOWN_SIDE
 
 
 def _bare(text: str) -> str:

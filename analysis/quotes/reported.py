@@ -102,14 +102,15 @@ def _trim_start(toks: list[Token], i: int, j: int) -> int:
     return i
 
 
-def _span(toks: list[Token], i: int, j: int) -> tuple[int, int] | None:
+def _span(toks: list[Token], i: int, j: int,
+          min_words: int = MIN_CONTENT_WORDS) -> tuple[int, int] | None:
     """Character span of content tokens [i, j), None when it is too short or only a quote."""
     i = _trim_start(toks, i, j)
     j = _trim_end(toks, j)
     if j <= i:
         return None
     body = toks[i:j]
-    if _words(body) < MIN_CONTENT_WORDS and not any(t.kind == "Q" for t in body):
+    if _words(body) < min_words and not any(t.kind == "Q" for t in body):
         return None
     if all(t.kind != "W" for t in body):
         return None  # the content is one quotation: a direct quote
@@ -264,10 +265,13 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
         end = _clause_end(toks, j, end)
         if toks[j].lower in {"who", "which", "whose", "whom"}:
             return None
+        min_words = MIN_CONTENT_WORDS
         if CUE_FORMS.get(t.lower) in AS_CUES:  # "described his attempt as a carjacking"
-            j = next((m + 1 for m in range(j, min(end - 1, j + AS_REACH)) if toks[m].lower == "as"),
-                     j)
-        span = _span(toks, j, end)
+            after_as = next((m + 1 for m in range(j, min(end - 1, j + AS_REACH))
+                             if toks[m].lower == "as"), None)
+            if after_as is not None:
+                j, min_words = after_as, 1
+        span = _span(toks, j, end, min_words)
         if span is None:
             return None
         return Reported(span[0], span[1], ph.text, ph.start, ph.kind, text[t.start:toks[j - 1].end]

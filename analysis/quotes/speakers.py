@@ -129,6 +129,23 @@ def is_media_name(words: list[str]) -> bool:
         w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS for w in words)
 
 
+_ORG_AFTER = re.compile(
+    r"\s*(?:,\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}?)?(?:of|for|with|at|from)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w&'\u2019.-]*)(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w&'\u2019.-]*)*)")
+
+
+def _organisation_after(text: str, end: int) -> str | None:
+    """The organisation a person is introduced with after the name: "Jane Doe of the Green
+    Party", "Jane Doe, a spokesperson for Acme Corp." (an organisation name only)."""
+    m = _ORG_AFTER.match(text, end, end + 120)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and words[-1].lower().strip(".,") in {"and", "of", "for"}:
+        words.pop()
+    return " ".join(words) if words and is_org_name(words) else None
+
+
 def affiliation_of(title: list[str], registry: "Registry | None" = None) -> str | None:
     """Affiliation implied by title words: nationality (+ government title), or an
     organisation named in the title ("Greenpeace spokesperson")."""
@@ -197,7 +214,8 @@ class Registry:
                     gender = "male"
                 elif words[0].rstrip(".") in {"Mrs", "Ms", "Miss", "Dame", "Lady"}:
                     gender = "female"
-                sp = self._add(m.start(), " ".join(name), "person", affiliation_of(title, self),
+                sp = self._add(m.start(), " ".join(name), "person",
+                               affiliation_of(title, self) or _organisation_after(self.text, m.end()),
                                gender)
                 self._mention(sp, m.start(), m.end(), tally)
             elif len(name) == 1:

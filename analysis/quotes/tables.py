@@ -7,7 +7,8 @@ import pandas as pd
 
 from .lexicon import CUE_FORMS
 
-UNATTRIBUTED = "(unattributed)"
+UNATTRIBUTED = "(unattributed)"  # no speaker
+UNKNOWN_SIDE = "unknown"  # a speaker whose side the text does not give
 NAMED_TYPES = {"person": "named", "organisation": "named", "publication": "named",
                "anonymous": "anonymous", "document": "document"}
 
@@ -20,13 +21,15 @@ def quoted_words(text: str) -> int:
 def _with_words(quotes: pd.DataFrame) -> pd.DataFrame:
     out = quotes.copy()
     out["words"] = [quoted_words(t) for t in out["text"]]
-    for col in ("speaker", "affiliation", "speaker_type"):
+    for col in ("speaker", "speaker_type"):
         out[col] = out[col].fillna(UNATTRIBUTED)
+    out["affiliation"] = out["affiliation"].fillna(UNKNOWN_SIDE)
     return out
 
 
 def voice_by(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Quotes and quoted words per value of `column` (speaker, affiliation or speaker_type).
+    """Quotes and quoted words per value of `column` (speaker, affiliation or speaker_type);
+    a missing speaker counts as "(unattributed)", a missing side as "unknown".
 
     Columns: <column>, quotes, words, share_of_words (0-1); sorted by words, then quotes,
     then name.
