@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from .lexicon import DOCUMENT_NOUNS, PLATFORMS
+from .lexicon import DOCUMENT_NOUNS, PLATFORM_NAMES, PLATFORMS
 from .speakers import Speaker, is_media_name
 
 # Settings where several people speak: they stay the scene of the paragraph.
@@ -38,8 +38,7 @@ _DET = r"(?:a|an|the|his|her|its|their|our)"
 _MODIFIER = r"(?:(?!(?:of|the|a|an|to|in|on|at|for|and|with|by|from|that|which)\b)[\w'\u2019.-]+ )"
 _EVENTS = "|".join(re.escape(n) for n in EVENT_NOUNS)
 _STATEMENTS = "|".join(re.escape(n) for n in STATEMENT_NOUNS)
-_PLATFORMS = ("Truth Social|Twitter|X|Facebook|Instagram|Telegram|YouTube|TikTok|LinkedIn|"
-              "Reddit|Threads|Weibo|WhatsApp|Substack")
+_PLATFORMS = "|".join(re.escape(p) for p in sorted(PLATFORM_NAMES, key=len, reverse=True))
 
 # (pattern, needs an outlet or platform name): group 1 is the channel as written.
 CHANNEL_PATTERNS: list[tuple[re.Pattern, bool]] = [

@@ -16,30 +16,21 @@ import re
 from dataclasses import dataclass
 
 from .attribute import _DATELINE, INTRO_WORDS, _is_cue, _main_subject
-from .lexicon import AS_CUES, NAME_JOINERS, NOT_SPEAKER_LABELS, CUE_FORMS, OBJECT_CUES, QUOTED_ONLY_CUES, THAT_CUES, TIME_WORDS
+from .lexicon import (AS_CUES, CUE_FORMS, HEADLINE_CUES, NAME_JOINERS, NEGATIONS, NOT_CLAUSE_AFTER,
+                      NOT_SPEAKER_LABELS, OBJECT_CUES, PARTICIPLE_CUES, QUOTED_ONLY_CUES,
+                      THAT_CUES, TIME_WORDS)
 from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subject_before
 from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
 AS_REACH = 12  # tokens between "described X" and "as"
 HEADLINE_SOURCE_MAX = 6
-HEADLINE_CUES = {"say", "tell", "warn", "claim", "deny", "admit", "urge", "vow", "predict",
-                 "insist", "argue", "suggest", "announce", "confirm", "reveal", "declare"}
-PARTICIPLE_CUES = {"saying", "adding", "arguing", "claiming", "insisting", "noting", "warning",
-                   "telling", "stating", "explaining", "asserting", "suggesting", "acknowledging",
-                   "contending", "declaring", "writing", "predicting", "promising", "vowing"}
 ACCORDING_MAX = 25  # tokens of an "according to" source
 SPEAKER_LABEL_MAX = 8  # tokens of a "Name:" label opening a paragraph
 APOSTROPHES = {"'", "\u2019", "\u2018", "`"}
 # a sentence opened with two apostrophes (or backticks), the ASCII stand-in for a double mark
 _APOSTROPHE_WRAPPED = re.compile(r"(?:''|``|\u2018\u2018)\s*(.+?)[\s,.]*(?:''|\u2019\u2019)?[\s.]*$",
                                  re.DOTALL)
-NEGATIONS = {"not", "never", "declined", "refused", "refuses", "declines", "won't", "wouldn't",
-             "didn't", "doesn't", "cannot", "no"}
-# words after a cue that show it does not introduce a reported clause ("warned about",
-# "yelled at", "pleaded guilty", "asked to")
-NOT_CLAUSE_AFTER = {"about", "at", "guilty", "up", "down", "out", "over", "into", "off", "back",
-                    "exclusively", "against", "of", "for"}
 # plural heads that do not report ("the results", "the numbers" are handled as documents)
 NOT_SPEAKER_HEADS = {"years", "days", "weeks", "months", "times", "things", "numbers", "this",
                      "its", "his", "was", "is", "has", "does", "as", "us"}
