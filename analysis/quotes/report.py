@@ -10,7 +10,8 @@ from .tables import UNATTRIBUTED, UNKNOWN_SIDE, named_vs_anonymous, voice_by
 
 def _pct(x: float) -> str:
     """A share as a whole percentage; a share above 0 that rounds to 0 reads '<1%'."""
-    return "<1%" if 0 < x < 0.005 else f"{100 * x:.0f}%"
+    pct = 100 * x
+    return "<1%" if 0 < pct and round(pct) == 0 else f"{pct:.0f}%"
 
 
 def _attributed(quotes: pd.DataFrame) -> str:

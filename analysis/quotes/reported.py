@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .attribute import _DATELINE, INTRO_WORDS, _is_cue, _main_subject
-from .lexicon import (AS_CUES, CUE_FORMS, HEADLINE_CUES, NAME_JOINERS, NEGATIONS, NOT_CLAUSE_AFTER,
+from .lexicon import (AS_CUES, CUE_FORMS, DETERMINERS, WEAK_CUES, HEADLINE_CUES, NAME_JOINERS, NEGATIONS, NOT_CLAUSE_AFTER,
                       NOT_SPEAKER_LABELS, OBJECT_CUES, PARTICIPLE_CUES, QUOTED_ONLY_CUES,
                       THAT_CUES, TIME_WORDS)
 from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subject_before
@@ -47,7 +47,7 @@ _TAIL_WORDS = TIME_WORDS | {"in", "on", "at", "to", "during", "after", "before",
                             "speech", "post", "tweet", "told", "reporters"}
 
 
-_CUE_WORDS = frozenset(CUE_FORMS) | THAT_CUES | {"according"}
+_CUE_WORDS = frozenset(CUE_FORMS) | THAT_CUES | WEAK_CUES | {"according"}
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
@@ -105,14 +105,16 @@ def _span(toks: list[Token], i: int, j: int,
         return None
     if all(t.kind != "W" for t in body):
         return None  # the content is one quotation: a direct quote
-    end = body[-1].end
+    start, end = body[0].start, body[-1].end
+    if body[0].kind == "Q" and i > 0 and toks[i - 1].text in QUOTE_MARKS:
+        start = toks[i - 1].start  # a clause opening with a quotation: include its mark
     if body[-1].kind == "Q":  # a mixed clause ending in a quotation: include its closing mark
         k = j
         while k < len(toks) and toks[k].kind == "P" and toks[k].text in ".,!?":
             k += 1
         if k < len(toks) and toks[k].text in QUOTE_MARKS:
             end = toks[k].end
-    return body[0].start, end
+    return start, end
 
 
 def _headline(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
@@ -236,7 +238,8 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
             continue
         if t.kind != "W" or t.lower.endswith("ing") or not t.text.islower():
             continue
-        if not (_reported_cue(toks, k) or t.lower in THAT_CUES and toks[k + 1].lower == "that"):
+        if not (_reported_cue(toks, k) or t.lower in THAT_CUES and toks[k + 1].lower == "that"
+                or _weak_cue_with_clause(toks, k, i0)):
             continue
         if _negated(toks, k, i0) or toks[k + 1].lower in NOT_CLAUSE_AFTER and not (
                 k + 2 < n and toks[k + 2].text[:1].isdigit()):  # "says about 550 students"
@@ -289,6 +292,17 @@ def _participle(text: str, toks: list[Token], i0: int, k: int, n: int, sent) -> 
     if span is None:
         return None
     return Reported(span[0], span[1], ph.text, ph.start, ph.kind, toks[k].text, "participle", sent)
+
+
+def _weak_cue_with_clause(toks: list[Token], k: int, i0: int) -> bool:
+    """A weak cue ("report", "state") right after the sentence's subject and before a clause
+    that opens with a name or a pronoun ("Aid groups report Gaza's crisis persists")."""
+    if toks[k].lower not in WEAK_CUES or CUE_FORMS.get(toks[k].lower) in QUOTED_ONLY_CUES:
+        return False
+    nxt = toks[k + 1]
+    return nxt.kind == "W" and (nxt.is_cap and nxt.lower not in DETERMINERS
+                                or nxt.lower in {"he", "she", "they", "it", "we", "i"}) \
+        and k - i0 <= 4
 
 
 def _reported_cue(toks: list[Token], k: int) -> bool:

@@ -369,7 +369,8 @@ class Registry:
             prev = self._recent(offset, {"organisation", "person", "anonymous"})
         if prev is None and det and head in ORG_NOUNS and not caps \
                 and first in {"the", "this", "that"}:
-            prev = self._recent(offset, {"organisation"}) or self._nearest_org(offset)
+            prev = (self._titled(head, offset, "organisation") or self._recent(offset, {"organisation"})
+                    or self._nearest_org(offset))
         if prev is None and first in {"the", "this", "that"} and not caps and (
                 head in TITLE_WORDS or head in ANONYMOUS_NOUNS) and not head.endswith("s"):
             prev = self._titled(head, offset)
@@ -413,10 +414,16 @@ class Registry:
                 best = sp
         return best
 
-    def _titled(self, head: str, offset: int) -> Speaker | None:
-        """Most recent person introduced with this title word ("the senator")."""
+    def _titled(self, head: str, offset: int, type_: str = "person") -> Speaker | None:
+        """Most recent person (or organisation) introduced with this title word ("the
+        senator", "the group" for "the militant group X")."""
         for o, sp in reversed(self.people):
-            if o < offset and sp.type == "person":
+            if o < offset and sp.type == type_:
+                if type_ != "person":  # "the militant group Hamas": the word right before it
+                    if re.search(r"\b" + re.escape(head) + r"\s+$", self.text[max(0, o - 40):o],
+                                 re.IGNORECASE):
+                        return sp
+                    continue
                 window = self.text[max(0, o - 60):o + len(sp.name) + 80].lower()
                 if re.search(r"\b" + re.escape(head) + r"\b", window):
                     return sp
