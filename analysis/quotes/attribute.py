@@ -369,8 +369,8 @@ def attribute(text: str, masked: str, pairs: list[QuotePair],
         after = close + 1 if p.close_mark is not None else p.end
         ended = p.close_mark is not None or p.kind == "unclosed"
         s1 = model.sentence_end(after, pend) if ended else close
-        left = tokenize(masked, s0, p.open_mark)
-        right = tokenize(masked, after, s1)
+        left = model.tokens(s0, p.open_mark)
+        right = model.tokens(after, s1)
         att = None
         if ended:
             att = _right_attribution(text, right, _ends_sentence(text, p, right))

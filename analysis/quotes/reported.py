@@ -414,7 +414,7 @@ def find_reported(text: str, masked: str, model) -> list[Reported]:
     for (a, b), sentences in zip(model.paragraphs, model.by_paragraph):
         found = []
         for s0, s1 in sentences:
-            rep = _attribution(text, masked, s0, s1)
+            rep = _attribution(text, masked, s0, s1, model)
             if rep is None and (found or out) and _adjacent(masked, last_end, s0):
                 rep = _continuation(masked, s0, s1, (found or out)[-1])
             if rep is not None:
@@ -454,11 +454,11 @@ def _labelled(text: str, masked: str, a: int, b: int) -> Reported | None:
     return Reported(span[0], span[1], ph.text, ph.start, "name", ":", "label", (a, b))
 
 
-def _attribution(text: str, masked: str, s0: int, s1: int) -> Reported | None:
+def _attribution(text: str, masked: str, s0: int, s1: int, model) -> Reported | None:
     """The reported attribution of one sentence, if it has one."""
     if _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(masked[s0:s1].lower())):
         return None
-    toks = tokenize(masked, s0, s1)
+    toks = model.tokens(s0, s1)
     if len(toks) < 4:
         return None
     i0 = _content_start(toks, s0, masked)

@@ -7,15 +7,18 @@ never ends the sentence around it. Offsets are those of the article text.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..article import split_paragraphs, split_sentences
+from .tokens import Token, tokenize
 
 
 class TextModel:
     """Paragraph and sentence spans of a masked text, with offset lookups."""
 
     def __init__(self, masked: str):
+        self.masked = masked
+        self._tokens: dict[int, tuple[list[Token], list[int]]] = {}
         self.paragraphs: list[tuple[int, int]] = [
             (p.start, p.end) for p in split_paragraphs(masked)] or [(0, len(masked))]
         self._para_starts = [s for s, _ in self.paragraphs]
@@ -44,3 +47,20 @@ class TextModel:
         """The sentences of the paragraph span [start, end)."""
         return self.by_paragraph[self.paragraph_of(start)] if (start, end) in self.paragraphs \
             else [s for s in self.sentences if start <= s[0] < end]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens of masked[start:end] inside one paragraph (each paragraph is tokenized once);
+        a span crossing paragraphs is tokenized directly."""
+        pi = self.paragraph_of(start)
+        a, b = self.paragraphs[pi]
+        if not (a <= start and end <= b):
+            return tokenize(self.masked, start, end)
+        if pi not in self._tokens:
+            toks = tokenize(self.masked, a, b)
+            self._tokens[pi] = (toks, [t.start for t in toks])
+        toks, starts = self._tokens[pi]
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end)
+        if j > i and toks[j - 1].end > end:  # a token cut by `end`: tokenize the edge
+            return toks[i:j - 1] + tokenize(self.masked, toks[j - 1].start, end)
+        return toks[i:j]
