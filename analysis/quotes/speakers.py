@@ -172,6 +172,9 @@ class Registry:
     def __init__(self, text: str, extra: dict[str, dict] | None = None):
         self.text = text
         self.people: list[tuple[int, Speaker]] = []  # (offset, speaker)
+        # indexes of `people` by last and first word of the name: (offset, speaker, words)
+        self._by_last: dict[str, list[tuple[int, Speaker, int]]] = {}
+        self._by_first: dict[str, list[tuple[int, Speaker, int]]] = {}
         self.by_name: dict[str, Speaker] = {}
         self.history: list[tuple[int, Speaker]] = []  # resolved quote speakers in order
         self.mentions: list[tuple[int, Speaker]] = []  # every person mention, in order
@@ -236,7 +239,7 @@ class Registry:
                 self.by_name[alias] = sp
             self.by_name[name] = sp
             if (0, sp) not in self.people:
-                self.people.append((0, sp))
+                self._register(0, sp)
 
     def _mention(self, sp: Speaker, start: int, end: int, tally: dict[int, list[int]]) -> None:
         """Record a person mention and count the pronoun that follows it (he/his vs she/her)."""
@@ -247,13 +250,21 @@ class Registry:
             counts = tally.setdefault(id(sp), [0, 0])
             counts[0 if m.group(1).lower() in MALE else 1] += 1
 
+    def _register(self, offset: int, sp: Speaker) -> None:
+        """Append a speaker to `people` and to the name indexes."""
+        self.people.append((offset, sp))
+        words = sp.name.split()
+        if words:
+            self._by_last.setdefault(words[-1], []).append((offset, sp, len(words)))
+            self._by_first.setdefault(words[0], []).append((offset, sp, len(words)))
+
     def _add(self, offset: int, name: str, type_: str, affiliation: str | None,
              gender: str | None = None) -> Speaker:
         sp = self.by_name.get(name)
         if sp is None:
             sp = Speaker(name, type_, affiliation, gender)
             self.by_name[name] = sp
-            self.people.append((offset, sp))
+            self._register(offset, sp)
         else:
             sp.affiliation = sp.affiliation or affiliation
             sp.gender = sp.gender or gender
@@ -268,11 +279,9 @@ class Registry:
         if not words:
             return None
         last, first = words[-1], words[0]
-        cands = [(o, sp) for o, sp in self.people if len(sp.name.split()) > len(words)
-                 and sp.name.split()[-1] == last]
+        cands = [(o, sp) for o, sp, n in self._by_last.get(last, ()) if n > len(words)]
         if not cands and len(words) == 1:
-            cands = [(o, sp) for o, sp in self.people if sp.type == "person"
-                     and sp.name.split()[0] == first]
+            cands = [(o, sp) for o, sp, n in self._by_first.get(first, ()) if sp.type == "person"]
         if not cands:
             return None
         if offset is not None:
@@ -352,7 +361,7 @@ class Registry:
             type_ = "organisation" if is_org_name(name) else "person"
             sp = Speaker(full, type_, affiliation_of(title, self))
             self.by_name[full] = sp
-            self.people.append((offset, sp))
+            self._register(offset, sp)
         elif sp.affiliation is None and title:
             sp.affiliation = affiliation_of(title, self)
         return sp
