@@ -110,14 +110,14 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
     out = []
     for qi, (p, att, sp) in enumerate(zip(pairs, atts, resolved)):
         content = text[p.start:p.end]
+        kind = quote_kind(content, att, sp is not None,
+                          text[max(0, p.open_mark - 30):p.open_mark + 1])
         if sp is not None and _canonical(sp) is None and mentions[qi] is None:
             mentions[qi] = sp.name  # an unresolved pronoun stays the mention, not the speaker
         sp = _canonical(sp)
         out.append(QuoteRecord(
             p.start, p.end, content, sp.name if sp else None, mentions[qi],
-            sp.type if sp else None, sp.affiliation if sp else None,
-            att.cue, channels[qi], quote_kind(content, att, sp is not None,
-                                              text[max(0, p.open_mark - 30):p.open_mark + 1]),
+            sp.type if sp else None, sp.affiliation if sp else None, att.cue, channels[qi], kind,
             model.paragraph_of(p.open_mark), att.rule))
     statements = _reported_records(text, masked, model, registry)
     if reported:
