@@ -19,7 +19,8 @@ from .attribute import _DATELINE, INTRO_WORDS, _is_cue, _main_subject
 from .lexicon import (AS_CUES, CUE_FORMS, DETERMINERS, WEAK_CUES, HEADLINE_CUES, NAME_JOINERS, NEGATIONS, NOT_CLAUSE_AFTER,
                       NOT_SPEAKER_LABELS, OBJECT_CUES, PARTICIPLE_CUES, QUOTED_ONLY_CUES,
                       THAT_CUES, TIME_WORDS)
-from .phrases import STOP_WORDS, Phrase, phrase_after, plausible_speaker, subject_before
+from .phrases import (STOP_WORDS, Phrase, phrase_after, phrase_before, plausible_speaker,
+                      subject_before)
 from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
@@ -247,8 +248,11 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
         ph = subject_before(text, toks, k, lo=i0)
         if ph is None or not _plausible(ph):
             continue
-        if not _opens_clause(toks, i0, ph.i):
-            continue
+        relative = ph.j < k and toks[ph.j].lower == "who"  # "veteran MPs who say ..."
+        if not relative and not _opens_clause(toks, i0, ph.i):
+            ph = _person_before_place(text, toks, i0, ph)
+            if ph is None:
+                continue
         j = _after_cue(text, toks, k, n)
         if j is None:
             continue
@@ -326,6 +330,20 @@ def _plausible(ph: Phrase) -> bool:
     head = ph.text.split()[-1].lower()
     return ph.kind.startswith("nominal") and head.endswith("s") and not head.endswith("ss") \
         and head not in NOT_SPEAKER_HEADS
+
+
+def _person_before_place(text: str, toks: list[Token], i0: int, ph: Phrase) -> Phrase | None:
+    """"Professor Kent Moore at the University of Toronto says": the name before the place
+    or organisation phrase is the subject."""
+    i = ph.i - 1
+    if i > i0 and toks[i].lower == "the":
+        i -= 1
+    if i <= i0 or toks[i].lower not in {"at", "of", "from", "with", "for"}:
+        return None
+    person = phrase_before(text, toks, i)
+    if person is None or person.kind != "name" or not _opens_clause(toks, i0, person.i):
+        return None
+    return person
 
 
 def _opens_clause(toks: list[Token], i0: int, i: int) -> bool:
