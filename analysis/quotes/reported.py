@@ -24,6 +24,8 @@ from .phrases import (STOP_WORDS, Phrase, phrase_after, phrase_before, plausible
 from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
+SOURCE_BREAKS = {",", ";", "\u2014", "\u2013", "--"}  # where a second source may start
+SOURCE_REACH = 7  # tokens from a break to the second source's cue
 AS_REACH = 12  # tokens between "described X" and "as"
 HEADLINE_SOURCE_MAX = 6
 ACCORDING_MAX = 25  # tokens of an "according to" source
@@ -371,7 +373,23 @@ def _clause_end(toks: list[Token], j: int, n: int) -> int:
         if t.lower in {"and", "but"} and nxt.lower in {"then", "also", "later"} and m + 2 < n \
                 and toks[m + 2].lower in CUE_FORMS:
             return m
+        if t.text in SOURCE_BREAKS and m > j + 2 and _new_source(toks, m + 1, n):
+            return m
     return n
+
+
+def _new_source(toks: list[Token], i: int, n: int) -> bool:
+    """Another source starts at token i: "(but) the hereditary leaders say ..."."""
+    if i < n and toks[i].lower in {"but", "and", "while", "yet"}:
+        i += 1
+    for v in range(i + 1, min(n, i + SOURCE_REACH)):
+        t = toks[v]
+        if t.kind != "W" or t.lower in STOP_WORDS and t.lower not in {"of"}:
+            return False
+        if t.text.islower() and t.lower in CUE_FORMS and not t.lower.endswith("ing") \
+                and _is_cue(toks, v):
+            return True
+    return False
 
 
 def _after_cue(text: str, toks: list[Token], k: int, n: int) -> int | None:
@@ -439,6 +457,9 @@ def find_reported(text: str, masked: str, model) -> list[Reported]:
                 found.append(rep)
                 found.extend(_coordinated(text, masked, rep))
                 last_end = s1
+                rest = _rest_of_sentence(text, masked, found[-1], model)
+                if rest is not None:
+                    found.append(rest)
         label = None if found else _labelled(text, masked, a, b)
         if label is not None:
             found.append(label)
@@ -517,6 +538,19 @@ def _coordinated(text: str, masked: str, rep: Reported) -> list[Reported]:
                             nxt.text, "coordinated", rep.sentence))
         k = end
     return out
+
+
+def _rest_of_sentence(text: str, masked: str, rep: Reported, model) -> Reported | None:
+    """A second source in the sentence after a reported clause ("A said X — but B says Y")."""
+    s1 = rep.sentence[1]
+    toks = model.tokens(rep.end, s1)
+    k = 0
+    while k < len(toks) and (toks[k].kind == "P" or toks[k].lower in {"but", "and", "while",
+                                                                        "yet"}):
+        k += 1
+    if k >= len(toks) - 3:
+        return None
+    return _left_cue(text, toks, k, rep.sentence)
 
 
 def _adjacent(masked: str, end: int, start: int) -> bool:
