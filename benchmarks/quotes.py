@@ -113,12 +113,17 @@ def cli_speed(bench: Path, runs: int = CLI_RUNS) -> dict:
         cmd = [sys.executable, "-m", "analysis", "quotes", str(src), "--out", str(Path(tmp) / "p.jsonl")]
         if shutil.which("taskset"):
             cmd = ["taskset", "-c", "0", *cmd]
+        import resource
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         for _ in range(runs):
             subprocess.run(cmd, check=True, cwd=ROOT)
         seconds = time.perf_counter() - start
-    return {"runs": runs, "docs": n_docs, "seconds": seconds,
-            "docs_per_s": runs * n_docs / seconds}
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"runs": runs, "docs": n_docs, "seconds": seconds, "cpu_seconds": cpu,
+            "docs_per_s": runs * n_docs / seconds, "docs_per_cpu_s": runs * n_docs / cpu}
 
 
 def render(rows: list[dict]) -> str:
@@ -152,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.cli:
         speed = cli_speed(args.bench)
         print(f"\nwhole process (python -m analysis quotes, start-up included) on PolNeAR dev, "
-              f"{speed['runs']} runs of {speed['docs']} documents: {speed['seconds']:.1f} s, "
-              f"{speed['docs_per_s']:,.0f} docs/s")
+              f"{speed['runs']} runs of {speed['docs']} documents: {speed['seconds']:.1f} s wall, "
+              f"{speed['docs_per_s']:,.0f} docs/s; {speed['cpu_seconds']:.1f} s CPU, "
+              f"{speed['docs_per_cpu_s']:,.0f} docs per CPU second")
     return 0
 
 
