@@ -86,7 +86,7 @@ def _is_cue(toks: list[Token], k: int) -> bool:
 
 def _cue_text(text: str, toks: list[Token], k: int, end: int) -> str:
     """The cue verb with its particle ("stated that", "called for"), or with the words up to
-    the quotation when they are few ("described the move as", "told Al Jazeera that"); a
+    the quotation when they are few ("described the move as", "told the BBC that"); a
     "that" ends the cue (what follows it is the reported clause)."""
     words = []
     for t in toks[k:]:

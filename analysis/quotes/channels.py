@@ -1,6 +1,6 @@
 """Channels: where the text says a quotation was said or published.
 
-A channel is an outlet ("told Al Jazeera"), a platform ("in a post on Truth Social"), a
+A channel is an outlet ("told the BBC"), a platform ("in a post on Telegram"), a
 document or speech form ("in a statement" -> "statement"), an audience ("told reporters") or
 an event ("during a White House dinner"). Channels are written without leading determiners
 ("a statement" -> "statement") and without what follows the head noun ("White House dinner

@@ -428,7 +428,7 @@ class Registry:
         senator", "the group" for "the militant group X")."""
         for o, sp in reversed(self.people):
             if o < offset and sp.type == type_:
-                if type_ != "person":  # "the militant group Hamas": the word right before it
+                if type_ != "person":  # "the rebel group X": the word right before the name
                     if re.search(r"\b" + re.escape(head) + r"\s+$", self.text[max(0, o - 40):o],
                                  re.IGNORECASE):
                         return sp
