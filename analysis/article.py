@@ -13,11 +13,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from .errors import InputError
 from .paths import resolve
 from .yamlfile import read_yaml
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: the quote CLI starts without it
+    import pandas as pd
 
 METADATA_KEYS = {"title", "outlet", "url", "published", "dateline", "language", "author", "notes"}
 
@@ -89,6 +92,8 @@ class Article:
 
     def paragraphs_table(self) -> pd.DataFrame:
         """Columns: paragraph (0-based), start, end, text."""
+        import pandas as pd
+
         return pd.DataFrame(
             [(i, p.start, p.end, p.text) for i, p in enumerate(self.paragraphs)],
             columns=["paragraph", "start", "end", "text"],
@@ -96,6 +101,8 @@ class Article:
 
     def sentences_table(self) -> pd.DataFrame:
         """Columns: sentence (0-based), paragraph, start, end, text."""
+        import pandas as pd
+
         return pd.DataFrame(
             [(i, self.paragraph_index(s.start), s.start, s.end, s.text)
              for i, s in enumerate(self.sentences)],

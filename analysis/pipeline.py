@@ -25,7 +25,8 @@ def quote_tables(article: Article, speakers_file: str | Path | None = None,
     speakers = speakers_file or default_speakers_file(article.slug)
     quotes = extract_quotes(article, speakers or None)
     sources = sources_for_article(reference.load_quote_sources(reference_dir or None), article.text)
-    return {"quotes": quotes, "quote_sources": match_quote_sources(quotes, sources)}
+    direct = quotes[quotes["direct"]]
+    return {"quotes": quotes, "quote_sources": match_quote_sources(direct, sources)}
 
 
 def claim_tables(article: Article, register: str | Path | None = None, reference_dir: str | Path | None = None,

@@ -86,6 +86,7 @@ def test_continuation_paragraph_in_made_up_article():
     assert list(df["paragraph"]) == [1, 1, 3]
     assert list(df.columns) == ["quote_id", "start", "end", "text", "speaker", "speaker_mention",
                                 "speaker_type", "affiliation", "cue", "channel", "kind",
-                                "paragraph"]
+                                "paragraph", "direct"]
+    assert df["direct"].all()
     for row in df.itertuples():
         assert text[row.start:row.end] == row.text

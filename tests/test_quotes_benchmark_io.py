@@ -10,7 +10,7 @@ from analysis.quotes.speaker_file import load_speakers
 
 def test_predict_file_writes_scorer_lines(tmp_path):
     text = ('"We will win," said Mayor Jane Okafor.\n\nThe "so-called" plan failed.\n\n'
-            'Okafor told reporters that it was "a disaster."')
+            'Okafor told reporters that the new budget plan was "a disaster."')
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"doc_id": "d1", "text": text}) + "\n"
                    + json.dumps({"doc_id": "d2", "text": "No quotes."}) + "\n", encoding="utf-8")
@@ -20,11 +20,13 @@ def test_predict_file_writes_scorer_lines(tmp_path):
     assert [l["doc_id"] for l in lines] == ["d1", "d2"]
     assert lines[1]["quotes"] == []
     quotes = lines[0]["quotes"]
-    assert [text[q["start"]:q["end"]] for q in quotes] == ["We will win,", "a disaster."]
+    assert [text[q["start"]:q["end"]] for q in quotes] == [
+        "We will win,", 'the new budget plan was "a disaster."', "a disaster."]
+    assert [q["direct"] for q in quotes] == [True, False, True]
     for q in quotes:
-        assert set(q) == {"start", "end", "speaker", "speaker_mention"}
+        assert set(q) == {"start", "end", "speaker", "speaker_mention", "direct"}
         assert isinstance(q["start"], int) and 0 <= q["start"] < q["end"] <= len(text)
-    assert [q["speaker"] for q in quotes] == ["Jane Okafor", "Jane Okafor"]
+    assert [q["speaker"] for q in quotes] == ["Jane Okafor"] * 3
 
 
 def test_predict_file_rejects_bad_json(tmp_path):

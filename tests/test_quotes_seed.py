@@ -17,7 +17,8 @@ def gold(shared):
 
 @pytest.fixture(scope="module")
 def quotes(seed_article):
-    return extract_quotes(seed_article)
+    table = extract_quotes(seed_article)
+    return table[table["direct"]].reset_index(drop=True)
 
 
 def test_all_twenty_spans_exact(gold, quotes):
@@ -86,3 +87,16 @@ def test_all_twenty_speaker_mentions(gold, seed_article, quotes):
         assert mention in paragraphs[para].text, mention  # words of the quotation's paragraph
         g, m = _words(q["speaker"]), _words(mention)
         assert g == m or _contains(m, g) or _contains(g, m), (q["speaker"], mention)
+
+
+def test_reported_statements_with_their_sources(seed_article):
+    table = extract_quotes(seed_article)
+    reported = table[~table["direct"]]
+    assert (reported["kind"] == "reported").all() and len(reported) >= 10
+    found = {(row.speaker, row.text) for row in reported.itertuples()}
+    assert any(s == "Analysts" and t.startswith("this could pave the way") for s, t in found)
+    assert any(s == "Aid groups" and t.startswith("Gaza's humanitarian crisis persists")
+               for s, t in found)
+    assert any(s == "Gaza health authorities" and t.startswith("The timing of") for s, t in found)
+    for row in reported.itertuples():
+        assert seed_article.text[row.start:row.end] == row.text

@@ -176,7 +176,7 @@ def test_seed_general_properties(seed_article):
     from analysis.quotes import extract_quotes
     from analysis.reference import load_quote_sources
 
-    quotes = extract_quotes(seed_article)
+    quotes = extract_quotes(seed_article, reported=False)
     out = match_quote_sources(quotes, load_quote_sources())
     assert list(out["quote_id"]) == sorted(quotes["quote_id"])
     english = out[out["language"] == "English"]

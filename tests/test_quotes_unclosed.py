@@ -21,7 +21,7 @@ PREVIOUS = "Mayor Ana Lima praised the plan. \u201cIt is a good start,\u201d Lim
      "We will appeal,", "Jan Kowal"),
     # ", according to X"
     ("The city lost. \u201cWe will appeal the ruling, according to a city spokesperson.",
-     "We will appeal the ruling,", "city spokesperson (anonymous)"),
+     "We will appeal the ruling,", "a city spokesperson (anonymous)"),
 ])
 def test_unclosed_quotation_ends_at_cue(rest, content, speaker):
     text = PREVIOUS + rest

@@ -21,7 +21,8 @@ from .lexicon import CUE_FORMS, DETERMINERS, PRONOUNS, SPEECH_NOUNS, WEAK_CUES
 from .marks import QuotePair
 from .phrases import (SPEAKER_NOUNS, Phrase, phrase_after, phrase_before, plausible_speaker,
                       skip_back, subject_before)
-from .tokens import Token, is_name_token, sentence_end, sentence_start, tokenize
+from .text import TextModel
+from .tokens import Token, is_name_token, tokenize
 
 FINITE_RIGHT = re.compile(r"^\s*[,\u2014\u2013-]?\s*$")
 FALLBACK_MIN_WORDS = 4
@@ -85,7 +86,7 @@ def _is_cue(toks: list[Token], k: int) -> bool:
 
 def _cue_text(text: str, toks: list[Token], k: int, end: int) -> str:
     """The cue verb with its particle ("stated that", "called for"), or with the words up to
-    the quotation when they are few ("described the move as", "told Al Jazeera that"); a
+    the quotation when they are few ("described the move as", "told the BBC that"); a
     "that" ends the cue (what follows it is the reported clause)."""
     words = []
     for t in toks[k:]:
@@ -352,22 +353,24 @@ def _parenthetical(text: str, toks: list[Token]) -> Attribution | None:
 
 
 def attribute(text: str, masked: str, pairs: list[QuotePair],
-              paragraphs: list[tuple[int, int]]) -> list[Attribution]:
-    """One Attribution per quotation pair (same order)."""
+              model: TextModel) -> list[Attribution]:
+    """One Attribution per quotation pair (same order); `model` holds the masked text's
+    paragraphs and sentences."""
     out: list[Attribution] = []
-    para_of = _paragraph_lookup(paragraphs)
+    paragraphs = model.paragraphs
+    para_of = model.paragraph_of
     for qi, p in enumerate(pairs):
         pi = para_of(p.open_mark)
         pstart, _ = paragraphs[pi]
         close = p.close_mark if p.close_mark is not None else p.end
         pend = paragraphs[para_of(close)][1]
-        s0 = sentence_start(masked, pstart, p.open_mark)
+        s0 = model.sentence_start(pstart, p.open_mark)
         # an "unclosed" quotation ends at a comma before its cue: the cue follows it
         after = close + 1 if p.close_mark is not None else p.end
         ended = p.close_mark is not None or p.kind == "unclosed"
-        s1 = sentence_end(masked, after, pend) if ended else close
-        left = tokenize(masked, s0, p.open_mark)
-        right = tokenize(masked, after, s1)
+        s1 = model.sentence_end(after, pend) if ended else close
+        left = model.tokens(s0, p.open_mark)
+        right = model.tokens(after, s1)
         att = None
         if ended:
             att = _right_attribution(text, right, _ends_sentence(text, p, right))
@@ -383,7 +386,7 @@ def attribute(text: str, masked: str, pairs: list[QuotePair],
         if att is None and right:
             att = _later_cue(text, right)
         if att is None:
-            follows = _inherit(text, masked, pairs, qi, out, left, paragraphs, pi, para_of)
+            follows = _inherit(text, masked, pairs, qi, out, left, model, pi)
             if isinstance(follows, Attribution):
                 att = follows
             else:
@@ -441,18 +444,10 @@ def _later_cue(text: str, toks: list[Token]) -> Attribution | None:
     return None
 
 
-def _paragraph_lookup(paragraphs: list[tuple[int, int]]):
-    from bisect import bisect_right
-    starts = [s for s, _ in paragraphs]
-
-    def find(offset: int) -> int:
-        return max(0, bisect_right(starts, offset) - 1)
-    return find
-
-
 def _inherit(text: str, masked: str, pairs: list[QuotePair], qi: int, done: list[Attribution],
-             left: list[Token], paragraphs, pi: int, para_of) -> int | None:
+             left: list[Token], model: TextModel, pi: int) -> int | None:
     """Index of the earlier quotation (or -2-i for paragraph cue i) this one continues."""
+    paragraphs, para_of = model.paragraphs, model.paragraph_of
     standalone = all(t.kind == "Q" or t.kind == "P" for t in left)
     p = pairs[qi]
     content = text[p.start:p.end]
@@ -476,11 +471,12 @@ def _inherit(text: str, masked: str, pairs: list[QuotePair], qi: int, done: list
         if done[qj].mention is None and done[qj].follows is None:
             continue
         close = pairs[qj].close_mark if pairs[qj].close_mark is not None else pairs[qj].end
-        between = _last_cue(text, masked, close + 1, pairs[qi].open_mark, done[qj].sentence[1])
+        between = _last_cue(text, masked, close + 1, pairs[qi].open_mark, done[qj].sentence[1],
+                            model)
         return between if between is not None else qj
     if pi > 0:
         s, e = paragraphs[pi - 1]
-        return _last_cue(text, masked, s, e, s)
+        return _last_cue(text, masked, s, e, s, model)
     return None
 
 
@@ -491,7 +487,8 @@ def _is_echo(text: str, pairs: list[QuotePair], qi: int, qj: int) -> bool:
     return bool(a) and a in b and qj != qi and len(a) < len(b)
 
 
-def _last_cue(text: str, masked: str, start: int, end: int, after: int) -> Attribution | None:
+def _last_cue(text: str, masked: str, start: int, end: int, after: int,
+              model: TextModel) -> Attribution | None:
     """The last cue with a subject in masked[start:end] (sentences starting at or after
     `after`): a speaker introduced between two quotations ("X said:" or reported speech)."""
     lo = max(start, after)
@@ -500,7 +497,7 @@ def _last_cue(text: str, masked: str, start: int, end: int, after: int) -> Attri
     toks = tokenize(masked, lo, end)
     for k in range(len(toks) - 1, -1, -1):
         if _is_cue(toks, k) and not toks[k].lower.endswith("ing"):
-            s0 = sentence_start(masked, lo, toks[k].start)
+            s0 = model.sentence_start(lo, toks[k].start)
             k0 = next(i for i, t in enumerate(toks) if t.start >= s0)
             ph = subject_before(text, toks, k, lo=k0)
             if ph is None and k + 1 < len(toks):

@@ -1,7 +1,7 @@
 """Predictions in the reference scorer's format for documents in the benchmark format.
 
 Input lines: {"doc_id", "text", ...}; output lines: {"doc_id", "quotes": [{"start", "end",
-"speaker", "speaker_mention"}]}. Quotations without a speaker and titles are left out: the
+"speaker", "speaker_mention", "direct"}]}` (`direct` false for reported speech). Quotations without a speaker and titles are left out: the
 benchmarks annotate attributed speech only.
 """
 from __future__ import annotations
@@ -15,14 +15,14 @@ from .extract import find_quotes
 UNATTRIBUTED_KINDS = {"title", "scare"}
 
 
-def predict_text(text: str) -> list[dict]:
-    """Scorer-format quotations of one text."""
+def predict_text(text: str, reported: bool = True) -> list[dict]:
+    """Scorer-format quotations of one text (with reported speech unless `reported` is False)."""
     out = []
-    for q in find_quotes(text):
-        if q.speaker is None or q.kind in UNATTRIBUTED_KINDS:
+    for q in find_quotes(text, reported=reported):
+        if q.speaker is None and q.speaker_mention is None or q.kind in UNATTRIBUTED_KINDS:
             continue
         out.append({"start": q.start, "end": q.end, "speaker": q.speaker,
-                    "speaker_mention": q.speaker_mention})
+                    "speaker_mention": q.speaker_mention, "direct": q.direct})
     return out
 
 

@@ -1,6 +1,6 @@
 """Channels: where the text says a quotation was said or published.
 
-A channel is an outlet ("told Al Jazeera"), a platform ("in a post on Truth Social"), a
+A channel is an outlet ("told the BBC"), a platform ("in a post on Telegram"), a
 document or speech form ("in a statement" -> "statement"), an audience ("told reporters") or
 an event ("during a White House dinner"). Channels are written without leading determiners
 ("a statement" -> "statement") and without what follows the head noun ("White House dinner
@@ -17,9 +17,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from .lexicon import DOCUMENT_NOUNS, PLATFORMS
+from .lexicon import DOCUMENT_NOUNS, PLATFORM_NAMES, PLATFORMS
 from .speakers import Speaker, is_media_name
-from .tokens import sentence_spans
 
 # Settings where several people speak: they stay the scene of the paragraph.
 EVENT_NOUNS = ("press conference", "news conference", "town hall", "dinner", "lunch",
@@ -39,8 +38,7 @@ _DET = r"(?:a|an|the|his|her|its|their|our)"
 _MODIFIER = r"(?:(?!(?:of|the|a|an|to|in|on|at|for|and|with|by|from|that|which)\b)[\w'\u2019.-]+ )"
 _EVENTS = "|".join(re.escape(n) for n in EVENT_NOUNS)
 _STATEMENTS = "|".join(re.escape(n) for n in STATEMENT_NOUNS)
-_PLATFORMS = ("Truth Social|Twitter|X|Facebook|Instagram|Telegram|YouTube|TikTok|LinkedIn|"
-              "Reddit|Threads|Weibo|WhatsApp|Substack")
+_PLATFORMS = "|".join(re.escape(p) for p in sorted(PLATFORM_NAMES, key=len, reverse=True))
 
 # (pattern, needs an outlet or platform name): group 1 is the channel as written.
 CHANNEL_PATTERNS: list[tuple[re.Pattern, bool]] = [
@@ -112,8 +110,7 @@ class _SentenceChannels:
 
 
 def quote_channels(masked: str, atts: list, open_marks: list[int],
-                   resolved: list[Speaker | None],
-                   paragraphs: list[tuple[int, int]]) -> list[str | None]:
+                   resolved: list[Speaker | None], model) -> list[str | None]:
     """Channel of each quotation (same order as `atts`, the Attribution records), by rule:
     1. named in its own sentence (a "reviewed by X" agent, a channel phrase, or a document
        speaker such as "the statement");
@@ -122,8 +119,7 @@ def quote_channels(masked: str, atts: list, open_marks: list[int],
        sentence naming the speaker);
     4. the scene: an event named earlier in the paragraph, when no other channel is named in
        between ("X spoke during a White House dinner. ... Y, also present, said ...")."""
-    starts = [s for s, _ in paragraphs]
-    para = [max(0, bisect_right(starts, o) - 1) for o in open_marks]
+    para = [model.paragraph_of(o) for o in open_marks]
     found = _SentenceChannels(masked)
     own: list[str | None] = []
     for att in atts:
@@ -138,7 +134,7 @@ def quote_channels(masked: str, atts: list, open_marks: list[int],
         if att.follows is not None and 0 <= att.follows < qi:
             out[qi] = out[att.follows]
         if out[qi] is None:
-            spans = sentence_spans(masked, *paragraphs[para[qi]])
+            spans = model.by_paragraph[para[qi]]
             if resolved[qi] is not None:
                 out[qi] = _speaker_channel(masked, qi, own, para, resolved, spans, found)
             if out[qi] is None:

@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from .attribute import Attribution, attribute
 from .channels import quote_channels
-from .marks import _paragraph_ranges, pair_marks
-from .speakers import Registry, Speaker
+from .marks import pair_marks
+from .speakers import PRONOUN_MENTIONS, Registry, Speaker
+from .reported import find_reported
+from .text import TextModel
 from .tokens import mask_quotes
 from .unclosed import end_at_cues
 
@@ -40,11 +40,7 @@ class QuoteRecord:
     kind: str
     paragraph: int
     rule: str
-
-
-def paragraph_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, stripped (the whole text when it has none)."""
-    return _paragraph_ranges(text) or [(0, len(text))]
+    direct: bool = True
 
 
 def _is_title(content: str, before: str) -> bool:
@@ -82,21 +78,20 @@ def quote_kind(content: str, att: Attribution, has_speaker: bool, before: str = 
     return "fragment"
 
 
-def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRecord]:
-    """All quotations of `text` with their speakers, in document order."""
+def find_quotes(text: str, extra: dict[str, dict] | None = None,
+                reported: bool = False) -> list[QuoteRecord]:
+    """All quotations of `text` with their speakers, in document order; with `reported`, also
+    the reported statements (records with `direct` False, `kind` "reported")."""
     # attribute values of markup left in the text (<tweet author="@x">) are not quotations
     pairs = end_at_cues(text, [p for p in pair_marks(text)
                                if text[p.open_mark - 1:p.open_mark] != "="])
-    if not pairs:
-        return []
     masked = mask_quotes(text, pairs)
-    paragraphs = paragraph_ranges(text)
-    atts = attribute(text, masked, pairs, paragraphs)
+    model = TextModel(masked)
+    paragraphs = model.paragraphs
+    atts = attribute(text, masked, pairs, model)
     registry = Registry(masked, extra)
     resolved: list[Speaker | None] = []
     mentions: list[str | None] = []
-    from bisect import bisect_right
-    starts = [s for s, _ in paragraphs]
     for qi, (p, att) in enumerate(zip(pairs, atts)):
         sp, mention = None, att.mention
         if att.mention is not None:
@@ -111,33 +106,83 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None) -> list[QuoteRe
             registry.remember(p.open_mark, sp)
         resolved.append(sp)
         mentions.append(mention)
-    channels = quote_channels(masked, atts, [p.open_mark for p in pairs], resolved, paragraphs)
+    channels = quote_channels(masked, atts, [p.open_mark for p in pairs], resolved, model)
     out = []
     for qi, (p, att, sp) in enumerate(zip(pairs, atts, resolved)):
         content = text[p.start:p.end]
+        kind = quote_kind(content, att, sp is not None,
+                          text[max(0, p.open_mark - 30):p.open_mark + 1])
+        if sp is not None and _canonical(sp) is None and mentions[qi] is None:
+            mentions[qi] = sp.name  # an unresolved pronoun stays the mention, not the speaker
+        sp = _canonical(sp)
         out.append(QuoteRecord(
             p.start, p.end, content, sp.name if sp else None, mentions[qi],
-            sp.type if sp else None, sp.affiliation if sp else None,
-            att.cue, channels[qi], quote_kind(content, att, sp is not None,
-                                              text[max(0, p.open_mark - 30):p.open_mark + 1]),
-            max(0, bisect_right(starts, p.open_mark) - 1), att.rule))
+            sp.type if sp else None, sp.affiliation if sp else None, att.cue, channels[qi], kind,
+            model.paragraph_of(p.open_mark), att.rule))
+    statements = _reported_records(text, masked, model, registry)
+    if reported:
+        out.extend(_mostly_new(statements, out))
+        out.sort(key=lambda q: (q.start, not q.direct))
+    return out
+
+
+def _canonical(sp: Speaker | None) -> Speaker | None:
+    """The speaker when it is a name or a description, None for an unresolved pronoun (the
+    quote keeps the pronoun as its `speaker_mention`)."""
+    if sp is None or sp.name.lower() in PRONOUN_MENTIONS:
+        return None
+    return sp
+
+
+def _word_set(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def _mostly_new(reported: list[QuoteRecord], direct: list[QuoteRecord]) -> list[QuoteRecord]:
+    """Reported statements that are not mostly one quotation inside them (a clause whose words
+    are at least half one quotation's counts once, as that quotation)."""
+    keep = []
+    for r in reported:
+        rw = _word_set(r.text)
+        inside = [q for q in direct if r.start <= q.start and q.end <= r.end + 1]
+        if any(len(_word_set(q.text) & rw) * 2 >= len(rw | _word_set(q.text)) for q in inside):
+            continue
+        keep.append(r)
+    return keep
+
+
+def _reported_records(text: str, masked: str, model: TextModel,
+                      registry: Registry) -> list[QuoteRecord]:
+    """Reported (unquoted or mixed) attributions as records with `direct` False."""
+    out = []
+    for r in find_reported(text, masked, model):
+        sp = _canonical(registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence))
+        content = text[r.start:r.end]
+        out.append(QuoteRecord(
+            r.start, r.end, content, sp.name if sp else None, r.mention,
+            sp.type if sp else None, sp.affiliation if sp else None, r.cue, None, "reported",
+            model.paragraph_of(r.start), r.rule, False))
     return out
 
 
 QUOTE_COLUMNS = ["quote_id", "start", "end", "text", "speaker", "speaker_mention", "speaker_type",
-                 "affiliation", "cue", "channel", "kind", "paragraph"]
+                 "affiliation", "cue", "channel", "kind", "paragraph", "direct"]
 
 
-def extract_quotes(article, speakers_file: Path | str | None = None) -> pd.DataFrame:
+def extract_quotes(article, speakers_file: Path | str | None = None,
+                   reported: bool = True) -> "pd.DataFrame":
     """The quotes table of an article (quotes.csv), one row per quotation in text order.
 
     Columns: quote_id (q01, q02, ...), start, end (offsets of the content inside the marks),
     text, speaker (canonical name, empty when unattributed), speaker_mention (the words it was
     resolved from), speaker_type (person, organisation, anonymous, document, publication),
     affiliation, cue, channel, kind (clause, fragment, slogan, echo, title, scare), paragraph
-    (0-based). `speakers_file`: optional speaker YAML; None uses data/speakers/<slug>.yaml if
+    (0-based), direct (True inside quotation marks, False for a reported statement, whose
+    kind is "reported"). `reported=False` leaves reported statements out. `speakers_file`: optional speaker YAML; None uses data/speakers/<slug>.yaml if
     it exists.
     """
+    import pandas as pd
+
     from .speaker_file import default_speakers_file, load_speakers
 
     path = speakers_file if speakers_file not in (None, "") else default_speakers_file(article.slug)
@@ -145,7 +190,7 @@ def extract_quotes(article, speakers_file: Path | str | None = None) -> pd.DataF
     rows = [{"quote_id": f"q{i + 1:02d}", "start": q.start, "end": q.end, "text": q.text,
              "speaker": q.speaker, "speaker_mention": q.speaker_mention,
              "speaker_type": q.speaker_type, "affiliation": q.affiliation, "cue": q.cue,
-             "channel": q.channel, "kind": q.kind, "paragraph": q.paragraph}
-            for i, q in enumerate(find_quotes(article.text, extra))]
+             "channel": q.channel, "kind": q.kind, "paragraph": q.paragraph, "direct": q.direct}
+            for i, q in enumerate(find_quotes(article.text, extra, reported=reported))]
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
-    return df.astype({"start": "int64", "end": "int64", "paragraph": "int64"})
+    return df.astype({"start": "int64", "end": "int64", "paragraph": "int64", "direct": "bool"})

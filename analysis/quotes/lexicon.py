@@ -1,268 +1,98 @@
-"""Word lists for quote attribution in English news: cue verbs, titles, nationality adjectives.
+"""Word lists for quote attribution in English news, read from the package's data files.
 
-All lists are general English news vocabulary; none is specific to one article.
+Every list is a file in `analysis/quotes/data/` (one entry a line, `#` comments; see the README
+there for how each was built). All are general English news vocabulary; none is specific to one
+article.
 """
 from __future__ import annotations
 
-from ..countries import nationality_words
+import csv
+from pathlib import Path
 
-# Speech, writing and characterisation verbs (lemma forms); inflections are generated below.
-CUE_LEMMAS = """
-say tell write add ask state note explain declare argue reply respond continue conclude insist
-admit acknowledge claim warn urge call describe tweet post announce recall suggest promise pledge
-vow praise herald label brand dub term emphasize emphasise stress elaborate quip joke muse reveal
-read shout chant exclaim complain lament boast wonder predict caution counter retort concede
-confirm blast slam criticize criticise accuse condemn denounce decry hail dismiss frame
-characterize characterise portray position tout deride mock scoff sniff crow scold mutter whisper
-recount report testify assert maintain contend observe remark point agree disagree deny allege
-charge demand plead implore beg vouch affirm reiterate repeat assure reassure caution advise
-answer begin open sing yell scream cry echo sigh laugh grumble fume seethe rail interject
-press demur gush rave rant joke lash pronounce proclaim announce insist jest tease hint
-sneer snap bark growl marvel recall summarize summarise clarify speculate estimate
-bemoan imply
-""".split()
-
-_IRREGULAR = {
-    "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
-    "write": ["wrote", "writes", "writing", "written"], "read": ["read", "reads", "reading"],
-    "begin": ["began", "begins", "beginning"], "sing": ["sang", "sings", "singing"],
-    "cry": ["cried", "cries", "crying"], "reply": ["replied", "replies", "replying"],
-    "testify": ["testified", "testifies", "testifying"], "deny": ["denied", "denies", "denying"],
-    "plead": ["pleaded", "pleads", "pleading", "pled"], "quip": ["quipped", "quips", "quipping"],
-    "label": ["labeled", "labelled", "labels", "labeling", "labelling"],
-    "dub": ["dubbed", "dubs", "dubbing"], "scoff": ["scoffed", "scoffs", "scoffing"],
-    "sniff": ["sniffed", "sniffs", "sniffing"], "counter": ["countered", "counters", "countering"],
-    "echo": ["echoed", "echoes", "echoing"], "answer": ["answered", "answers", "answering"],
-    "open": ["opened", "opens", "opening"], "rail": ["railed", "rails", "railing"],
-    "frame": ["framed", "frames", "framing"], "position": ["positioned", "positions", "positioning"],
-    "herald": ["heralded", "heralds", "heralding"], "mutter": ["muttered", "mutters", "muttering"],
-    "whisper": ["whispered", "whispers", "whispering"], "remark": ["remarked", "remarks", "remarking"],
-    "recount": ["recounted", "recounts", "recounting"], "report": ["reported", "reports", "reporting"],
-    "point": ["pointed", "points", "pointing"], "post": ["posted", "posts", "posting"],
-    "tweet": ["tweeted", "tweets", "tweeting"], "chant": ["chanted", "chants", "chanting"],
-    "boast": ["boasted", "boasts", "boasting"], "lament": ["lamented", "laments", "lamenting"],
-    "add": ["added", "adds", "adding"], "ask": ["asked", "asks", "asking"],
-    "call": ["called", "calls", "calling"], "term": ["termed", "terms", "terming"],
-    "stress": ["stressed", "stresses", "stressing"], "shout": ["shouted", "shouts", "shouting"],
-    "claim": ["claimed", "claims", "claiming"], "warn": ["warned", "warns", "warning"],
-    "yell": ["yelled", "yells", "yelling"], "scream": ["screamed", "screams", "screaming"],
-    "laugh": ["laughed", "laughs", "laughing"], "sigh": ["sighed", "sighs", "sighing"],
-    "mock": ["mocked", "mocks", "mocking"], "demand": ["demanded", "demands", "demanding"],
-    "assert": ["asserted", "asserts", "asserting"], "affirm": ["affirmed", "affirms", "affirming"],
-    "repeat": ["repeated", "repeats", "repeating"], "reveal": ["revealed", "reveals", "revealing"],
-    "state": ["stated", "states", "stating"], "explain": ["explained", "explains", "explaining"],
-    "maintain": ["maintained", "maintains", "maintaining"],
-    "contend": ["contended", "contends", "contending"], "insist": ["insisted", "insists", "insisting"],
-    "vouch": ["vouched", "vouches", "vouching"], "seethe": ["seethed", "seethes", "seething"],
-    "grumble": ["grumbled", "grumbles", "grumbling"], "fume": ["fumed", "fumes", "fuming"],
-    "press": ["pressed"], "joke": ["joked", "jokes", "joking"],
-}
+DATA = Path(__file__).resolve().parent / "data"
+NATIONALITY_FILE = DATA / "nationalities.csv"
 
 
-def _inflect(lemma: str) -> list[str]:
-    """Past, third person and -ing forms of a regular verb."""
-    if lemma in _IRREGULAR:
-        return _IRREGULAR[lemma]
-    if lemma.endswith("e"):
-        return [lemma + "d", lemma + "s", lemma[:-1] + "ing"]
-    if lemma.endswith("y"):
-        return [lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"]
-    if lemma.endswith(("sh", "ch", "ss", "x")):
-        return [lemma + "ed", lemma + "es", lemma + "ing"]
-    return [lemma + "ed", lemma + "s", lemma + "ing"]
+def words(name: str) -> frozenset[str]:
+    """The entries of data/<name>.txt (blank lines and `#` comments skipped)."""
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.lstrip().startswith("#"))
 
 
-CUE_FORMS: dict[str, str] = {}
-for _lemma in CUE_LEMMAS:
-    if _lemma not in {"press", "point", "open", "post", "state", "report", "line"}:
-        CUE_FORMS[_lemma] = _lemma
-    for _form in _inflect(_lemma):
-        CUE_FORMS.setdefault(_form, _lemma)
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
-# Cue forms that are too ambiguous on their own (nouns, other senses) unless followed by
-# "that", a colon, a quotation or an "as" frame: checked in attribute.py.
-WEAK_CUES = {"state", "states", "post", "posts", "point", "points", "report", "reports", "open",
-             "opens", "read", "charge", "counter", "answer", "call", "calls", "echo", "echoes",
-             "position", "frame", "term", "terms", "begin", "repeat", "cry", "remarks", "demands",
-             "claims", "warning", "opening", "reading", "beginning", "crying", "laugh", "sigh",
-             "maintain", "chant", "mock", "tweets", "reports", "rail", "state", "agree", "answers"}
 
-# Nouns naming what someone said: "his narrative of", "her words", "the group's slogan".
-SPEECH_NOUNS = {
-    "narrative", "slogan", "motto", "mantra", "words", "phrase", "promise", "pledge", "vow",
-    "claim", "claims", "call", "calls", "message", "refrain", "catchphrase", "cry", "description",
-    "assessment", "warning", "tweet", "post", "remarks", "remark", "comment", "comments", "quote",
-    "rhetoric", "promises", "language", "label", "term", "nickname", "characterization",
-    "characterisation", "vision", "line", "boast", "prediction", "insistence", "argument",
-    "response", "reply", "answer", "reaction", "verdict", "view", "advice", "plea", "demand",
-}
+def cue_forms() -> dict[str, str]:
+    """Every form of every cue verb in data/cue_verbs.csv -> its lemma ("said" -> "say")."""
+    forms: dict[str, str] = {}
+    for row in _read_csv(DATA / "cue_verbs.csv"):
+        lemma = row["lemma"]
+        if row["base_form_is_cue"] == "yes":
+            forms[lemma] = lemma
+        for form in row["forms"].split():
+            forms.setdefault(form, lemma)
+    return forms
 
-# Words that may sit between a subject and its cue verb.
-AUX_ADVERBS = {
-    "has", "have", "had", "also", "further", "later", "then", "again", "would", "will", "once",
-    "previously", "recently", "repeatedly", "long", "never", "often", "publicly", "privately",
-    "was", "is", "were", "are", "be", "been", "had", "did", "does", "do", "just", "only", "still",
-    "even", "already", "ultimately", "finally", "simply", "flatly", "quickly", "immediately",
-    "frequently", "subsequently", "initially", "originally", "first", "famously", "reportedly",
-    "allegedly", "apparently", "earlier", "recently", "not", "may", "might", "could", "should",
-    "can", "must", "went", "on", "to", "gone", "so", "personally", "directly", "angrily", "now",
-}
+
+# Speech, writing and characterisation verbs: form -> lemma.
+CUE_FORMS: dict[str, str] = cue_forms()
+WEAK_CUES = words("weak_cues")
+QUOTED_ONLY_CUES = words("quoted_only_cues")
+THAT_CUES = words("that_cues")
+OBJECT_CUES = words("object_cues")
+AS_CUES = words("as_cues")
+HEADLINE_CUES = words("headline_cues")
+PARTICIPLE_CUES = words("participle_cues")
+NEGATIONS = words("negations")
+NOT_CLAUSE_AFTER = words("not_clause_after")
+SPEECH_NOUNS = words("speech_nouns")
+AUX_ADVERBS = words("aux_adverbs")
+TIME_WORDS = words("time_words")
 
 PRONOUNS = {
     "he": "male", "she": "female", "they": "plural", "it": "neuter", "we": "plural", "i": "self",
     "who": "relative", "his": "male", "her": "female", "their": "plural", "its": "neuter",
     "him": "male", "them": "plural",
 }
+DETERMINERS = words("determiners")
+TITLE_WORDS = words("titles")
+GOVERNMENT_TITLES = words("government_titles")
+ORG_WORDS = words("organisation_words")
+ORG_NOUNS = words("organisation_nouns")
+DOCUMENT_NOUNS = words("document_nouns")
+PUBLICATION_WORKS = words("publication_works")
+MEDIA_WORDS = words("outlets")
+PLATFORM_NAMES = words("platforms")  # as written: "YouTube", "X"
+PLATFORMS = frozenset(p.lower() for p in PLATFORM_NAMES)
+ANONYMOUS_NOUNS = words("anonymous_nouns")
+NON_NAME_CAPS = words("non_name_caps")
+NAME_PARTICLES = words("name_particles")
+NAME_JOINERS = words("name_joiners")
+NOT_SPEAKER_LABELS = words("not_speaker_labels")
 
-DETERMINERS = {
-    "the", "a", "an", "one", "another", "this", "that", "these", "those", "his", "her", "their",
-    "its", "our", "two", "three", "four", "several", "some", "many", "most", "other", "both",
-    "each", "any", "few", "all", "various", "numerous", "multiple",
-}
 
-# Job titles and roles that precede or replace a name.
-TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "secretary", "senator", "sen", "sen.", "rep.", "rep",
-    "representative", "governor", "gov.", "gov", "mayor", "premier", "chancellor", "king", "queen",
-    "prince", "princess", "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman",
-    "spokespeople", "official", "officials", "chief", "head", "leader", "chair", "chairman",
-    "chairwoman", "director", "executive", "ceo", "cfo", "founder", "co-founder", "coach",
-    "manager", "commissioner", "judge", "justice", "attorney", "general", "lawyer", "counsel",
-    "professor", "prof.", "dr.", "dr", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir",
-    "dame", "lord", "lady", "rev.", "reverend", "pastor", "bishop", "archbishop", "cardinal",
-    "pope", "imam", "rabbi", "sheikh", "captain", "capt.", "col.", "colonel", "lt.", "sgt.",
-    "sergeant", "officer", "detective", "inspector", "superintendent", "constable", "analyst",
-    "economist", "strategist", "adviser", "advisor", "aide", "candidate", "nominee", "speaker",
-    "leader", "whip", "deputy", "assistant", "associate", "senior", "junior", "former", "acting",
-    "interim", "foreign", "defense", "defence", "state", "press", "communications", "campaign",
-    "national", "security", "special", "top", "regional", "provincial", "federal", "council",
-    "councillor", "councilman", "councilwoman", "congressman", "congresswoman", "delegate",
-    "member", "mp", "mla", "mpp", "treasurer", "auditor", "chancellor", "dean", "principal",
-    "teacher", "researcher", "scientist", "doctor", "nurse", "physician", "author", "writer",
-    "editor", "columnist", "reporter", "correspondent", "anchor", "host", "commentator",
-    "activist", "organizer", "organiser", "volunteer", "resident", "owner", "partner",
-    "player", "defenceman", "defenseman", "forward", "goalie", "goaltender", "quarterback",
-    "pitcher", "striker", "midfielder", "captain", "rookie", "veteran", "star", "singer",
-    "actor", "actress", "rapper", "comedian", "producer", "filmmaker", "artist", "mother",
-    "father", "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague",
-    "student", "worker", "employee", "chief", "staff", "general", "vice-president", "pundit",
-    "ex", "then", "current", "incoming", "outgoing", "lieutenant", "mr", "consultant",
-    "pollster", "historian", "expert", "specialist", "negotiator", "diplomat", "representative",
-    "administrator", "administration", "secretary-general", "director-general",
-}
+def write_nationalities(path: Path = NATIONALITY_FILE) -> int:
+    """Cache `analysis.countries.nationality_words()` as a CSV (word, country), so that the
+    quote extractor starts without loading the country tables; returns the rows written.
+    tests/test_quotes_lexicon.py checks the cache agrees with `analysis.countries`."""
+    from ..countries import nationality_words
 
-# Titles that make a nationality adjective mean "<Country> government".
-GOVERNMENT_TITLES = {
-    "president", "prime", "minister", "secretary", "ambassador", "envoy", "official", "officials",
-    "government", "chancellor", "king", "queen", "foreign", "defense", "defence", "diplomat",
-    "diplomats", "administration", "vice", "premier", "authorities", "ministry", "spokesperson",
-    "spokesman", "spokeswoman", "embassy", "military", "army", "forces", "cabinet", "state",
-    "negotiator", "negotiators", "leader", "leaders", "lawmakers", "senator", "officials",
-}
+    rows = sorted(nationality_words().items())
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["word", "country"])
+        writer.writerows(rows)
+    return len(rows)
 
-# Head nouns of organisations.
-ORG_WORDS = {
-    "party", "council", "committee", "ministry", "department", "office", "agency", "company",
-    "inc", "inc.", "corp", "corp.", "corporation", "association", "union", "federation",
-    "university", "college", "court", "police", "forces", "army", "navy", "government",
-    "campaign", "foundation", "institute", "center", "centre", "group", "commission", "board",
-    "bank", "league", "authority", "authorities", "administration", "organization",
-    "organisation", "coalition", "alliance", "movement", "network", "service", "services",
-    "school", "hospital", "church", "diocese", "society", "fund", "trust", "club", "team",
-    "house", "senate", "congress", "parliament", "assembly", "cabinet", "embassy", "bureau",
-    "ltd", "ltd.", "llc", "co.", "industries", "airlines", "motors", "unit", "division",
-    "secretariat", "caucus", "chamber", "nations", "pac", "force", "guard", "command",
-    "tribunal", "clinic", "lab", "laboratory", "program", "project", "initiative", "fdi",
-}
 
-# Nouns for organisations used anaphorically: "the group said".
-ORG_NOUNS = {
-    "group", "organization", "organisation", "company", "firm", "party", "movement", "agency",
-    "ministry", "department", "government", "administration", "campaign", "team", "club",
-    "union", "association", "council", "committee", "office", "court", "network", "outlet",
-    "coalition", "alliance", "board", "commission", "authority", "authorities", "militia",
-    "faction", "regime", "embassy", "police", "military", "army", "foundation", "charity",
-    "institute", "university", "bank", "diocese", "church", "district", "city", "province",
-    "state", "county", "band", "nation", "league",
-}
+def read_nationalities(path: Path = NATIONALITY_FILE) -> dict[str, str]:
+    """The cached nationality words (see `write_nationalities`)."""
+    return {row["word"]: row["country"] for row in _read_csv(path)}
 
-# Documents that can carry a quotation.
-DOCUMENT_NOUNS = {
-    "statement", "statements", "document", "documents", "report", "reports", "letter", "letters",
-    "memo", "memorandum", "filing", "email", "emails", "release", "complaint", "lawsuit",
-    "ruling", "decision", "study", "survey", "poll", "ad", "advertisement", "transcript",
-    "indictment", "post", "tweet", "message", "notice", "order", "bill", "resolution",
-    "declaration", "communique", "communiqué", "manifesto", "policy", "guidelines", "website",
-    "platform", "petition", "affidavit", "motion", "brief", "opinion", "verdict", "judgment",
-    "judgement", "sign", "banner", "placard", "plaque", "caption", "headline", "note", "text",
-    "submission", "application", "proposal", "plan", "video", "footage", "recording", "book",
-    "manual", "handbook", "warrant", "charter", "agreement", "treaty", "law", "constitution",
-    "analysis", "editorial", "column", "op-ed", "article", "piece", "story", "essay", "review",
-}
 
-# Works of a publication: "an X analysis", "the X editorial" means the publication X speaks.
-PUBLICATION_WORKS = {"analysis", "editorial", "column", "op-ed", "article", "piece", "story",
-                     "essay", "review", "report", "investigation", "podcast", "newsletter",
-                     "blog", "commentary", "opinion"}
-
-# Words in a name that mark a news outlet.
-MEDIA_WORDS = {
-    "times", "post", "journal", "news", "herald", "tribune", "guardian", "telegraph", "gazette",
-    "daily", "weekly", "magazine", "press", "wire", "radio", "tv", "television", "broadcasting",
-    "network", "review", "observer", "chronicle", "examiner", "inquirer", "independent",
-    "mail", "express", "mirror", "sun", "star", "globe", "monitor", "reporter", "insider",
-    "politico", "axios", "reuters", "cnn", "bbc", "msnbc", "nbc", "abc", "cbs", "fox", "npr",
-    "pbs", "ap", "afp", "bloomberg", "breitbart", "politifact", "vox", "slate", "atlantic",
-    "economist", "forbes", "newsweek", "time", "hill", "buzzfeed", "huffpost", "cbc", "ctv",
-    "jazeera", "mayadeen", "sputnik", "tass", "xinhua", "yonhap", "kyodo", "haaretz",
-    "salon", "wired", "vice", "nation", "spectator", "standard", "today",
-}
-
-# Platforms where a statement can be published.
-PLATFORMS = {
-    "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "x", "truth social",
-    "linkedin", "reddit", "threads", "weibo", "whatsapp", "snapchat", "medium", "substack",
-}
-
-# Nouns of people who are not named: "a source said", "officials said".
-ANONYMOUS_NOUNS = {
-    "source", "sources", "official", "officials", "aide", "aides", "spokesperson", "spokesman",
-    "spokeswoman", "person", "people", "insider", "insiders", "diplomat", "diplomats", "analyst",
-    "analysts", "expert", "experts", "observer", "observers", "critic", "critics", "resident",
-    "residents", "witness", "witnesses", "staffer", "staffers", "adviser", "advisers", "advisor",
-    "advisors", "member", "members", "supporter", "supporters", "protester", "protesters",
-    "voter", "voters", "lawmaker", "lawmakers", "executive", "executives", "officer", "officers",
-    "worker", "workers", "citizen", "citizens", "participant", "participants", "student",
-    "students", "leader", "leaders", "negotiator", "negotiators", "activist", "activists",
-    "exile", "exiles", "questioner", "narrator", "caller", "reader", "readers", "user", "users",
-    "organizer", "organizers", "fan", "fans", "delegate", "delegates", "employee", "employees",
-    "doctor", "doctors", "scientist", "scientists", "researcher", "researchers",
-}
-
-# Nationality adjectives and unambiguous country names -> country, from the shared table
-# `analysis.countries`, plus the parts of countries that mark a person's side in titles.
-_SUBNATIONAL = {
-    "English": "United Kingdom", "Scottish": "United Kingdom", "Welsh": "United Kingdom",
-    "Korean": "Korea", "Ontario": "Canada", "Quebec": "Canada", "Alberta": "Canada",
-}
-NATIONALITIES: dict[str, str] = nationality_words() | _SUBNATIONAL
-
-# Words that are capitalised but do not start a name.
-NON_NAME_CAPS = {
-    "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "As",
-    "After", "Before", "Since", "Yet", "So", "This", "That", "These", "Those", "It", "He", "She",
-    "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "There", "Here",
-    "What", "Who", "Why", "How", "Where", "Which", "Still", "Also", "However", "Meanwhile",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Today", "Yesterday", "Tomorrow", "Last", "Next", "With", "Without",
-    "By", "From", "To", "Of", "Over", "Under", "Despite", "Although", "Though", "Because",
-    "Unlike", "Like", "According", "Asked", "Pressed", "Speaking", "During", "Then", "Now",
-    "Even", "Just", "Only", "Once", "Some", "Many", "Most", "All", "Both", "Each", "Every",
-    "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Not", "No", "Yes", "Thank", "Please",
-    "Among", "Amid", "Through", "Until", "Instead", "Other", "Another", "One", "Two", "Three",
-    "Everyone", "Everybody", "Nobody", "Someone", "Somebody", "Anyone", "Nothing", "Everything",
-}
-
-NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du",
-                  "la", "le", "del", "dos", "das", "abu", "ben", "st.", "mac", "of"}
+# Nationality adjectives and unambiguous country names -> country (from `analysis.countries`),
+# plus the parts of countries that mark a person's side in titles (data/subnational.csv).
+NATIONALITIES: dict[str, str] = read_nationalities() | read_nationalities(DATA / "subnational.csv")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..article import split_paragraphs
+
 OPENERS = "\u201c\u201e\u00ab\u201f"
 CLOSERS = "\u201d\u00bb"
 STRAIGHT = '"'
@@ -62,21 +64,10 @@ def _role(text: str, i: int, is_open: bool) -> str:
     return "open"
 
 
-def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line, stripped of surrounding whitespace."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group()
-        if line.strip():
-            start = m.start() + len(line) - len(line.lstrip())
-            out.append((start, start + len(line.strip())))
-    return out
-
-
 def pair_marks(text: str) -> list[QuotePair]:
     """All quotations in `text`, in document order (outermost level only)."""
     pairs: list[QuotePair] = []
-    paras = _paragraph_ranges(text)
+    paras = [(p.start, p.end) for p in split_paragraphs(text)]
     opened: int | None = None  # offset of the opening mark of the current quotation
     depth = 0  # nested curly openers inside the current quotation
     n_paras = 1

@@ -190,6 +190,13 @@ def subject_before(text: str, toks: list[Token], v: int, lo: int = 0) -> Phrase 
                 # "Another delegate on the slate, Jim Poolman, said": the name in apposition
                 name = phrase_before(text, toks, j - 1)
                 if name is not None and name.kind == "name" and name.i == k + 1:
+                    # "Jane Doe, Minister of Health, said": the person, not the title
+                    if is_title(toks[k + 1]):
+                        person = phrase_before(text, toks, k)
+                        if person is not None and person.kind == "name" and person.i >= lo \
+                                and not is_title(toks[person.i]) or person is not None \
+                                and person.kind == "name" and person.j - person.i > 1:
+                            return person
                     return name
             return None
         break

@@ -5,12 +5,13 @@ import pandas as pd
 
 from ..wording import join_words, plural, verb
 from .sources import MATCHES
-from .tables import UNATTRIBUTED, named_vs_anonymous, voice_by
+from .tables import UNATTRIBUTED, UNKNOWN_SIDE, named_vs_anonymous, voice_by
 
 
 def _pct(x: float) -> str:
     """A share as a whole percentage; a share above 0 that rounds to 0 reads '<1%'."""
-    return "<1%" if 0 < x < 0.005 else f"{100 * x:.0f}%"
+    pct = 100 * x
+    return "<1%" if 0 < pct and round(pct) == 0 else f"{pct:.0f}%"
 
 
 def _attributed(quotes: pd.DataFrame) -> str:
@@ -40,24 +41,31 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
     if most["speaker"] != top["speaker"]:
         lines.append(f"- By number of quotations it is **{most['speaker']}**: "
                      f"{plural(int(most['quotes']), 'quotation')}, {plural(int(most['words']), 'word')}.")
-    sides = by_aff[by_aff["affiliation"] != UNATTRIBUTED]
-    if len(sides):
-        shown = sides.head(4)
+    known = by_aff[by_aff["affiliation"] != UNKNOWN_SIDE]
+    if len(known):
+        shown = known.head(4)
         parts = [f"{r.affiliation} {_pct(r.share_of_words)}" for r in shown.itertuples()]
-        rest = sides.iloc[len(shown):]
+        rest = known.iloc[len(shown):]
         if len(rest):
             parts.append(f"{plural(len(rest), 'other side')} {_pct(rest['share_of_words'].sum())}")
+        unknown = by_aff[by_aff["affiliation"] == UNKNOWN_SIDE]
+        if len(unknown):
+            parts.append(f"side unknown {_pct(unknown['share_of_words'].sum())}")
         lines.append(f"- By side, the quoted words split: {'; '.join(parts)}.")
+    else:
+        lines.append("- The text gives no side for any speaker: all quoted words are counted "
+                     "under side unknown.")
     nva = named_vs_anonymous(quotes).set_index("source")["quotes"].astype(int)
     lines.append(f"- {plural(nva['named'], 'quotation')} {verb(nva['named'], 'comes', 'come')} "
                  f"from named sources, {nva['anonymous']} from anonymous sources and "
                  f"{nva['document']} from documents; {nva['unattributed']} "
                  f"{verb(nva['unattributed'], 'has', 'have')} no speaker.")
-    order = quotes.dropna(subset=["affiliation"]).sort_values("start")
+    order = quotes.dropna(subset=["speaker"]).sort_values("start")
     if len(order):
         first, last = order.iloc[0], order.iloc[-1]
-        lines.append(f"- The first quoted side is **{first['affiliation']}** (paragraph "
-                     f"{first['paragraph']}); the last is **{last['affiliation']}** (paragraph "
+        lines.append(f"- The first quoted speaker is **{first['speaker']}** (side "
+                     f"{_side(first['affiliation'])}, paragraph {first['paragraph']}); the last "
+                     f"is **{last['speaker']}** (side {_side(last['affiliation'])}, paragraph "
                      f"{last['paragraph']}). Paragraphs are numbered from 0 to "
                      f"{n_paragraphs - 1}, as in the table's `paragraph` column and the figure.")
     kinds = quotes["kind"].value_counts()
@@ -73,6 +81,11 @@ def findings(quotes: pd.DataFrame, n_paragraphs: int) -> str:
                      + join_words([f"\u201c{t}\u201d ({s})" for t, s in
                                    zip(echoes["text"], echoes["speaker"])]) + ".")
     return "\n".join(lines)
+
+
+def _side(affiliation) -> str:
+    """A side for prose: the affiliation, or "unknown"."""
+    return affiliation if isinstance(affiliation, str) and affiliation else UNKNOWN_SIDE
 
 
 def _bare(text: str) -> str:
@@ -134,4 +147,38 @@ def source_findings(matches: pd.DataFrame) -> str:
             lines.append("- Source organisation and speaker differ: " + "; ".join(
                 f"{r.quote_id} ({r.speaker or 'unattributed'} vs {r.source_org})"
                 for r in differs.itertuples()) + ".")
+    return "\n".join(lines)
+
+
+def reported_findings(quotes: pd.DataFrame) -> str:
+    """Markdown bullet points on reported statements beside quotations: counts, words, the
+    source with the most reported words and the statements whose source stayed unresolved."""
+    from .tables import direct_and_reported
+
+    direct = quotes[quotes["direct"]]
+    reported = quotes[~quotes["direct"]]
+    if reported.empty:
+        return (f"- The article reports no statement without quotation marks; its "
+                f"{plural(len(direct), 'quotation')} in marks are all its attributed speech.")
+    table = direct_and_reported(quotes, "speaker")
+    d_words, r_words = int(table["direct_words"].sum()), int(table["reported_words"].sum())
+    lines = [f"- Besides **{plural(len(direct), 'quotation')}** in marks "
+             f"({plural(d_words, 'word')}), the article reports **"
+             f"{plural(len(reported), 'statement')}** without them ({plural(r_words, 'word')}): "
+             f"{_pct(r_words / (d_words + r_words))} of all attributed words are reported speech."]
+    top = table.sort_values(["reported_words", "speaker"], ascending=[False, True]).iloc[0]
+    lines.append(f"- The source with the most reported words is **{top['speaker']}** "
+                 f"({plural(int(top['reported_words']), 'word')} in "
+                 f"{plural(int(top['reported']), 'statement')}, "
+                 f"{_pct(top['share_of_reported_words'])} of reported words).")
+    only = table[(table["reported"] > 0) & (table["direct_quotes"] == 0)]
+    only = only[only["speaker"] != UNATTRIBUTED]
+    if len(only):
+        lines.append(f"- {plural(len(only), 'source')} {verb(len(only), 'is', 'are')} heard "
+                     f"only in reported speech: {join_words(list(only['speaker']))}.")
+    unresolved = int(reported["speaker"].isna().sum())
+    if unresolved:
+        lines.append(f"- {plural(unresolved, 'reported statement')} "
+                     f"{verb(unresolved, 'has', 'have')} a source the text does not resolve to a "
+                     f"name; they are counted as {UNATTRIBUTED}.")
     return "\n".join(lines)

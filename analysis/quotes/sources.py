@@ -11,6 +11,8 @@ import re
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from .lexicon import MEDIA_WORDS
+
 MATCHES = ("verbatim", "close", "different wording", "source not in English", "no source found")
 SPEAKER_CHECKS = ("agrees", "reported by an outlet", "differs", "no source")
 
@@ -44,9 +46,7 @@ GENERIC_ORG_WORDS = frozenset(
     "report reported remarks speech".split())
 # Last words of a news organisation's name (Anadolu Agency, Associated Press, Wall Street
 # Journal, ...): such a source_org reports the speech rather than issuing it.
-OUTLET_WORDS = frozenset(
-    "agency press news times journal post herald tribune gazette telegraph wire network "
-    "broadcasting radio television tv daily".split())
+OUTLET_WORDS = MEDIA_WORDS | {"agency"}  # the outlet words, and news agencies
 LANGUAGES = {"en": "English", "ar": "Arabic", "ru": "Russian", "fr": "French"}
 
 COLUMNS = ["quote_id", "text", "speaker", "source_quote_id", "source_org", "url", "language",

@@ -55,6 +55,9 @@ PRONOUN_MENTIONS = {"he", "she", "his", "her", "it", "its", "they", "their", "i"
 MALE = {"he", "his", "him"}
 _NEXT_PRONOUN = re.compile(r"\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 FEMALE = {"she", "her"}
+PRONOUN_REACH = 600  # characters before a "he"/"she" where its antecedent is looked for
+INDEFINITE = {"a", "an", "some", "several", "one", "another", "two", "three", "four", "many",
+              "few", "multiple", "numerous", "various", "other", "most"}
 
 
 @dataclass
@@ -126,6 +129,23 @@ def is_media_name(words: list[str]) -> bool:
         w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS for w in words)
 
 
+_ORG_AFTER = re.compile(
+    r"\s*(?:,\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}?)?(?:of|for|with|at|from)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w&'\u2019.-]*)(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w&'\u2019.-]*)*)")
+
+
+def _organisation_after(text: str, end: int) -> str | None:
+    """The organisation a person is introduced with after the name: "Jane Doe of the Green
+    Party", "Jane Doe, a spokesperson for Acme Corp." (an organisation name only)."""
+    m = _ORG_AFTER.match(text, end, end + 120)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and words[-1].lower().strip(".,") in {"and", "of", "for"}:
+        words.pop()
+    return " ".join(words) if words and is_org_name(words) else None
+
+
 def affiliation_of(title: list[str], registry: "Registry | None" = None) -> str | None:
     """Affiliation implied by title words: nationality (+ government title), or an
     organisation named in the title ("Greenpeace spokesperson")."""
@@ -152,6 +172,9 @@ class Registry:
     def __init__(self, text: str, extra: dict[str, dict] | None = None):
         self.text = text
         self.people: list[tuple[int, Speaker]] = []  # (offset, speaker)
+        # indexes of `people` by last and first word of the name: (offset, speaker, words)
+        self._by_last: dict[str, list[tuple[int, Speaker, int]]] = {}
+        self._by_first: dict[str, list[tuple[int, Speaker, int]]] = {}
         self.by_name: dict[str, Speaker] = {}
         self.history: list[tuple[int, Speaker]] = []  # resolved quote speakers in order
         self.mentions: list[tuple[int, Speaker]] = []  # every person mention, in order
@@ -194,7 +217,8 @@ class Registry:
                     gender = "male"
                 elif words[0].rstrip(".") in {"Mrs", "Ms", "Miss", "Dame", "Lady"}:
                     gender = "female"
-                sp = self._add(m.start(), " ".join(name), "person", affiliation_of(title, self),
+                sp = self._add(m.start(), " ".join(name), "person",
+                               affiliation_of(title, self) or _organisation_after(self.text, m.end()),
                                gender)
                 self._mention(sp, m.start(), m.end(), tally)
             elif len(name) == 1:
@@ -215,7 +239,7 @@ class Registry:
                 self.by_name[alias] = sp
             self.by_name[name] = sp
             if (0, sp) not in self.people:
-                self.people.append((0, sp))
+                self._register(0, sp)
 
     def _mention(self, sp: Speaker, start: int, end: int, tally: dict[int, list[int]]) -> None:
         """Record a person mention and count the pronoun that follows it (he/his vs she/her)."""
@@ -226,13 +250,21 @@ class Registry:
             counts = tally.setdefault(id(sp), [0, 0])
             counts[0 if m.group(1).lower() in MALE else 1] += 1
 
+    def _register(self, offset: int, sp: Speaker) -> None:
+        """Append a speaker to `people` and to the name indexes."""
+        self.people.append((offset, sp))
+        words = sp.name.split()
+        if words:
+            self._by_last.setdefault(words[-1], []).append((offset, sp, len(words)))
+            self._by_first.setdefault(words[0], []).append((offset, sp, len(words)))
+
     def _add(self, offset: int, name: str, type_: str, affiliation: str | None,
              gender: str | None = None) -> Speaker:
         sp = self.by_name.get(name)
         if sp is None:
             sp = Speaker(name, type_, affiliation, gender)
             self.by_name[name] = sp
-            self.people.append((offset, sp))
+            self._register(offset, sp)
         else:
             sp.affiliation = sp.affiliation or affiliation
             sp.gender = sp.gender or gender
@@ -247,11 +279,9 @@ class Registry:
         if not words:
             return None
         last, first = words[-1], words[0]
-        cands = [(o, sp) for o, sp in self.people if len(sp.name.split()) > len(words)
-                 and sp.name.split()[-1] == last]
+        cands = [(o, sp) for o, sp, n in self._by_last.get(last, ()) if n > len(words)]
         if not cands and len(words) == 1:
-            cands = [(o, sp) for o, sp in self.people if sp.type == "person"
-                     and sp.name.split()[0] == first]
+            cands = [(o, sp) for o, sp, n in self._by_first.get(first, ()) if sp.type == "person"]
         if not cands:
             return None
         if offset is not None:
@@ -331,7 +361,7 @@ class Registry:
             type_ = "organisation" if is_org_name(name) else "person"
             sp = Speaker(full, type_, affiliation_of(title, self))
             self.by_name[full] = sp
-            self.people.append((offset, sp))
+            self._register(offset, sp)
         elif sp.affiliation is None and title:
             sp.affiliation = affiliation_of(title, self)
         return sp
@@ -348,7 +378,8 @@ class Registry:
             prev = self._recent(offset, {"organisation", "person", "anonymous"})
         if prev is None and det and head in ORG_NOUNS and not caps \
                 and first in {"the", "this", "that"}:
-            prev = self._recent(offset, {"organisation"}) or self._nearest_org(offset)
+            prev = (self._titled(head, offset, "organisation") or self._recent(offset, {"organisation"})
+                    or self._nearest_org(offset))
         if prev is None and first in {"the", "this", "that"} and not caps and (
                 head in TITLE_WORDS or head in ANONYMOUS_NOUNS) and not head.endswith("s"):
             prev = self._titled(head, offset)
@@ -372,7 +403,9 @@ class Registry:
         if head in DOCUMENT_NOUNS:
             return Speaker(bare, "document", aff)
         if head in ANONYMOUS_NOUNS or head in TITLE_WORDS:
-            return Speaker(f"{bare} (anonymous)", "anonymous", aff)
+            # an indefinite source keeps its determiner: "an official", "some experts"
+            named = " ".join(words) if words[0].lower() in INDEFINITE else bare
+            return Speaker(f"{named} (anonymous)", "anonymous", aff)
         if head in ORG_NOUNS:
             return Speaker(bare, "organisation", aff)
         return Speaker(bare, "anonymous" if not caps else "person", aff)
@@ -390,10 +423,16 @@ class Registry:
                 best = sp
         return best
 
-    def _titled(self, head: str, offset: int) -> Speaker | None:
-        """Most recent person introduced with this title word ("the senator")."""
+    def _titled(self, head: str, offset: int, type_: str = "person") -> Speaker | None:
+        """Most recent person (or organisation) introduced with this title word ("the
+        senator", "the group" for "the militant group X")."""
         for o, sp in reversed(self.people):
-            if o < offset and sp.type == "person":
+            if o < offset and sp.type == type_:
+                if type_ != "person":  # "the rebel group X": the word right before the name
+                    if re.search(r"\b" + re.escape(head) + r"\s+$", self.text[max(0, o - 40):o],
+                                 re.IGNORECASE):
+                        return sp
+                    continue
                 window = self.text[max(0, o - 60):o + len(sp.name) + 80].lower()
                 if re.search(r"\b" + re.escape(head) + r"\b", window):
                     return sp
@@ -419,6 +458,18 @@ class Registry:
                     best = sp
             if best is not None:
                 return best
+        # the people mentioned shortly before: the one mentioned most often so far (the
+        # story's protagonist) rather than a name in passing; the latest on a tie
+        counts: dict[int, int] = {}
+        near: list[Speaker] = []
+        for o, sp in self.mentions:
+            if o >= offset:
+                break
+            counts[id(sp)] = counts.get(id(sp), 0) + 1
+            if offset - o <= PRONOUN_REACH and sp.gender in (None, want) and sp.type == "person":
+                near = [x for x in near if x is not sp] + [sp]
+        if near:
+            return max(reversed(near), key=lambda sp: counts[id(sp)])
         for o, sp in reversed(self.mentions):
             if o < offset and sp.gender in (None, want):
                 return sp

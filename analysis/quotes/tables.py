@@ -7,7 +7,8 @@ import pandas as pd
 
 from .lexicon import CUE_FORMS
 
-UNATTRIBUTED = "(unattributed)"
+UNATTRIBUTED = "(unattributed)"  # no speaker
+UNKNOWN_SIDE = "unknown"  # a speaker whose side the text does not give
 NAMED_TYPES = {"person": "named", "organisation": "named", "publication": "named",
                "anonymous": "anonymous", "document": "document"}
 
@@ -20,13 +21,15 @@ def quoted_words(text: str) -> int:
 def _with_words(quotes: pd.DataFrame) -> pd.DataFrame:
     out = quotes.copy()
     out["words"] = [quoted_words(t) for t in out["text"]]
-    for col in ("speaker", "affiliation", "speaker_type"):
+    for col in ("speaker", "speaker_type"):
         out[col] = out[col].fillna(UNATTRIBUTED)
+    out["affiliation"] = out["affiliation"].fillna(UNKNOWN_SIDE)
     return out
 
 
 def voice_by(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Quotes and quoted words per value of `column` (speaker, affiliation or speaker_type).
+    """Quotes and quoted words per value of `column` (speaker, affiliation or speaker_type);
+    a missing speaker counts as "(unattributed)", a missing side as "unknown".
 
     Columns: <column>, quotes, words, share_of_words (0-1); sorted by words, then quotes,
     then name.
@@ -39,6 +42,35 @@ def voice_by(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
     g["share_of_words"] = (g["words"] / total).round(3) if total else 0.0
     return g.sort_values(["words", "quotes", column], ascending=[False, False, True],
                          ignore_index=True)
+
+
+def direct_and_reported(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Direct quotations and reported statements side by side per value of `column`.
+
+    Columns: <column>, direct_quotes, direct_words, reported, reported_words,
+    share_of_direct_words, share_of_reported_words (0-1, each adding up to 1 over the rows);
+    sorted by all words, then name. An empty table has these columns and no rows.
+    """
+    cols = [column, "direct_quotes", "direct_words", "reported", "reported_words",
+            "share_of_direct_words", "share_of_reported_words"]
+    df = _with_words(quotes)
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df["kind_"] = df["direct"].map({True: "direct", False: "reported"})
+    g = df.pivot_table(index=column, columns="kind_", values="words", aggfunc=["count", "sum"],
+                       fill_value=0)
+    out = pd.DataFrame({column: g.index})
+    for kind, count_col, words_col in (("direct", "direct_quotes", "direct_words"),
+                                       ("reported", "reported", "reported_words")):
+        out[count_col] = g[("count", kind)].to_numpy() if ("count", kind) in g else 0
+        out[words_col] = g[("sum", kind)].to_numpy() if ("sum", kind) in g else 0
+    for words_col, share_col in (("direct_words", "share_of_direct_words"),
+                                 ("reported_words", "share_of_reported_words")):
+        total = out[words_col].sum()
+        out[share_col] = (out[words_col] / total).round(3) if total else 0.0
+    out["_all"] = out["direct_words"] + out["reported_words"]
+    out = out.sort_values(["_all", column], ascending=[False, True], ignore_index=True)
+    return out.drop(columns="_all")[cols]
 
 
 def named_vs_anonymous(quotes: pd.DataFrame) -> pd.DataFrame:

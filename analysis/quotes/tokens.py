@@ -1,4 +1,4 @@
-"""Tokens and sentence bounds of a text whose quotations are masked.
+"""Tokens of a text whose quotations are masked (sentence bounds: `text.TextModel`).
 
 Attribution looks for cue verbs and speakers only outside quotation marks, so the content of
 every quotation is replaced by underscores of the same length (offsets stay valid; a final
@@ -8,36 +8,33 @@ kind "Q".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .lexicon import NON_NAME_CAPS, TITLE_WORDS
 from .marks import QuotePair
 
 TOKEN = re.compile(r"_+|(?:[A-Za-z]\.){2,}|\w+(?:[\u2019'\-.]\w+)*(?:[\u2019']s?(?![\w]))?|[^\w\s]")
-_BOUNDARY = re.compile(r"[.!?][\"\u201d]?(?=\s+[\"\u201c(]?[A-Z0-9_])")
-ABBREV = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-          "st", "jr", "sr", "rev", "hon", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb",
-          "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "supt", "det", "insp", "u.s",
-          "a.m", "p.m", "d", "r", "i"}
 
 
-@dataclass(frozen=True)
 class Token:
     """A word, punctuation mark or masked quotation (`kind` "Q") with its offsets."""
 
-    text: str
-    start: int
-    end: int
-    kind: str  # "W" word, "P" punctuation, "Q" masked quotation
+    __slots__ = ("text", "start", "end", "kind", "lower", "is_cap")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int, kind: str):
+        self.text, self.start, self.end, self.kind = text, start, end, kind  # kind: W, P or Q
+        self.lower = text.lower()
+        # starts with a capital letter (or is an initialism such as U.S.)
+        self.is_cap = kind == "W" and text[:1].isupper()
 
-    @property
-    def is_cap(self) -> bool:
-        """Starts with a capital letter (or is an initialism such as U.S.)."""
-        return self.kind == "W" and self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end, self.kind) == (
+            other.text, other.start, other.end, other.kind)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end, self.kind))
 
 
 def mask_quotes(text: str, pairs: list[QuotePair]) -> str:
@@ -71,47 +68,3 @@ def is_name_token(tok: Token) -> bool:
 def is_title(tok: Token) -> bool:
     """A job title or role word ("spokesperson", "President", "Sen")."""
     return tok.kind == "W" and tok.lower.rstrip(".") in TITLE_WORDS
-
-
-def sentence_start(masked: str, para_start: int, pos: int) -> int:
-    """Start of the sentence holding `pos` (never before `para_start`)."""
-    best = para_start
-    for m in _BOUNDARY.finditer(masked[para_start:pos + 3]):
-        i = para_start + m.start()
-        if i >= pos:
-            break
-        if masked[i] == "." and _abbreviation_before(masked, i):
-            continue
-        best = para_start + m.end()
-    return best
-
-
-def sentence_end(masked: str, pos: int, para_end: int) -> int:
-    """End of the sentence holding `pos` (never after `para_end`)."""
-    for m in _BOUNDARY.finditer(masked[pos:para_end]):
-        i = pos + m.start()
-        if masked[i] == "." and _abbreviation_before(masked, i):
-            continue
-        return i + 1
-    return para_end
-
-
-def _abbreviation_before(masked: str, dot: int) -> bool:
-    """Whether the full stop at `dot` ends an abbreviation or an initial."""
-    m = re.search(r"([\w.]+)$", masked[max(0, dot - 12):dot])
-    if not m:
-        return False
-    word = m.group(1).lower()
-    return word in ABBREV or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)) or len(word) == 1
-
-
-def sentence_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of masked[start:end]."""
-    out, s = [], start
-    while s < end:
-        e = sentence_end(masked, s, end)
-        out.append((s, e))
-        s = e
-        while s < end and masked[s].isspace():
-            s += 1
-    return out
