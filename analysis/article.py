@@ -22,6 +22,7 @@ from .errors import InputError, brief
 from .paths import resolve
 from .yamlfile import read_yaml
 
+PUBLISHED_YEARS = (1800, 2200)  # a published date outside these years is refused as a typo
 METADATA_KEYS = {"title", "outlet", "url", "published", "dateline", "language", "author", "notes"}
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -266,6 +267,9 @@ def read_metadata(path: str | Path) -> Metadata:
             raise InputError(p, f"'published' must be an ISO date (YYYY-MM-DD), got {brief(published)}") from None
     if isinstance(published, dt.datetime):
         published = published.date()
+    if published is not None and not PUBLISHED_YEARS[0] <= published.year <= PUBLISHED_YEARS[1]:
+        raise InputError(p, f"'published' {published.isoformat()} is outside the years "
+                            f"{PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]} that a news article's date can take here")
     for key in ("title", "outlet", "url", "dateline"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise InputError(p, f"'{key}' must be text, got {brief(data[key])}")
