@@ -71,7 +71,7 @@ class Article:
 
     @classmethod
     def from_text(cls, text: str, slug: str = "article", metadata: Metadata | None = None,
-                  path: Path | None = None) -> "Article":
+                  path: Path | None = None) -> Article:
         """Build an article from a string (benchmarks and tests use this)."""
         paragraphs = tuple(split_paragraphs(text))
         sentences = tuple(s for p in paragraphs for s in split_sentences(text, p.start, p.end))

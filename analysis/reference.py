@@ -87,7 +87,8 @@ QUOTE_SOURCES_SCHEMA = _cols(
     Column("source_org", required=False), Column("url", required=False),
     Column("via", required=False), Column("notes", required=False),
 )
-SCHEMAS = {"metrics": METRICS_SCHEMA, "facts": FACTS_SCHEMA, "polls": POLLS_SCHEMA, "quote_sources": QUOTE_SOURCES_SCHEMA}
+SCHEMAS = {"metrics": METRICS_SCHEMA, "facts": FACTS_SCHEMA, "polls": POLLS_SCHEMA,
+           "quote_sources": QUOTE_SOURCES_SCHEMA}
 
 
 def reference_dir(folder: str | Path | None = None) -> Path:

@@ -148,7 +148,13 @@ def run_suite(
         raise InputError(paths.NOTEBOOKS, "no notebooks found (expected NN_name.ipynb)")
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
     parameters = check_parameters(parameters or {}, declared)
-    check_replaceable(target, "run")
+    try:
+        check_replaceable(target, "run")
+    except InputError as exc:
+        if out or not target.is_dir():
+            raise
+        raise InputError(target, f"{exc.problem} (a run folder from before runs were marked: move it "
+                                 f"away or delete it, e.g. `make clean`)") from None
     failed_dir = target.with_name(f"{target.name}.failed")
     jobs = max(1, min(jobs or len(os.sched_getaffinity(0)), len(notebooks)))
     with _writing(target), output_lock(target), _terminate_on_sigterm():
