@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
                 predict_file(source, target)
             except RecursionError:
                 raise InputError(source, "holds JSON nested too deeply to read") from None
+            except OSError as exc:  # a full disk or device, a folder that cannot be written
+                raise InputError(exc.filename or target, f"cannot be written: {exc.strerror or exc}") from None
         elif args.command == "notebooks":
             from .runner import refresh_notebooks
 

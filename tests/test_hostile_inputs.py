@@ -369,3 +369,13 @@ def test_cli_quotes_with_a_folder_as_out_and_deeply_nested_json(tmp_path):
     assert result.returncode == 2 and "is a folder" in result.stderr and "Traceback" not in result.stderr
     result = _cli("quotes", "deep.jsonl", "--out", "pred.jsonl", cwd=tmp_path)
     assert result.returncode in (1, 2) and "deep.jsonl" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_quotes_to_a_full_device_is_a_clear_message(tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    (tmp_path / "one.jsonl").write_text('{"doc_id": "a", "text": "He said \\"hello there\\" today."}\n',
+                                        encoding="utf-8")
+    result = _cli("quotes", "one.jsonl", "--out", "/dev/full", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "/dev/full: cannot be written: No space left on device" in result.stderr
