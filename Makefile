@@ -5,7 +5,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARTICLE ?= data/articles/kazakhstan-abraham-accords.txt
 
-.PHONY: venv run test unit nbval lab bench notebooks clean
+.PHONY: venv run test unit nbval lint lab bench notebooks clean
+LAB_ARGS ?=
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,7 +21,10 @@ run: $(STAMP)  ## run the whole suite on the default article into runs/<slug>/ (
 	@$(PY) -m compileall -q analysis  # cached bytecode: kernels start faster even with PYTHONDONTWRITEBYTECODE
 	$(PY) -m analysis run $(ARTICLE)
 
-test: $(STAMP) unit nbval  ## unit tests, then nbval on every committed notebook
+test: $(STAMP) lint unit nbval  ## lint, unit tests, then nbval on every committed notebook
+
+lint: $(STAMP)  ## ruff check (rules and line length in pyproject.toml)
+	$(PY) -m ruff check analysis tests benchmarks
 
 unit: $(STAMP)
 	$(PY) -m pytest -q -rs tests
@@ -31,14 +35,15 @@ nbval: $(STAMP)
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place with their default parameters
 	$(PY) -m analysis notebooks
 
-lab: $(STAMP)  ## JupyterLab on the notebooks with the project's kernel
-	$(PY) -m jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: $(STAMP)  ## JupyterLab at the project root (notebooks/, runs/, data/); e.g. LAB_ARGS="--port=8890 --no-browser"
+	$(PY) -m jupyter lab --ServerApp.root_dir=. $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 bench: $(STAMP)  ## accuracy and speed tables
 	@$(PY) -m compileall -q analysis
 	$(PY) benchmarks/quotes.py --splits dev,train
 	$(PY) benchmarks/numbers_extraction.py
 	$(PY) benchmarks/suite_speed.py
+	$(PY) benchmarks/large_article.py
 
-clean:
+clean:  ## remove every run (runs/ holds only what `make run` wrote)
 	rm -rf runs

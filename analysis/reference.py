@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,9 +18,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .errors import InputError
+from .errors import InputError, brief
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_TABLE_BYTES = 50_000_000
 
 
 class ReferenceDataError(InputError):
@@ -87,7 +89,8 @@ QUOTE_SOURCES_SCHEMA = _cols(
     Column("source_org", required=False), Column("url", required=False),
     Column("via", required=False), Column("notes", required=False),
 )
-SCHEMAS = {"metrics": METRICS_SCHEMA, "facts": FACTS_SCHEMA, "polls": POLLS_SCHEMA, "quote_sources": QUOTE_SOURCES_SCHEMA}
+SCHEMAS = {"metrics": METRICS_SCHEMA, "facts": FACTS_SCHEMA, "polls": POLLS_SCHEMA,
+           "quote_sources": QUOTE_SOURCES_SCHEMA}
 
 
 def reference_dir(folder: str | Path | None = None) -> Path:
@@ -99,6 +102,10 @@ def read_table(path: Path, schema: tuple[Column, ...]) -> pd.DataFrame:
     """Read a CSV and validate it against `schema`; raise ReferenceDataError on the first problem."""
     if not path.exists():
         raise ReferenceDataError(path, "file not found")
+    if not path.is_file():
+        raise ReferenceDataError(path, "is not a regular file")
+    if path.stat().st_size > MAX_TABLE_BYTES:
+        raise ReferenceDataError(path, f"is over {MAX_TABLE_BYTES // 1_000_000} MB; too large for a reference table")
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh))
@@ -106,13 +113,15 @@ def read_table(path: Path, schema: tuple[Column, ...]) -> pd.DataFrame:
         raise ReferenceDataError(path, f"not valid UTF-8 (byte offset {exc.start})") from None
     except csv.Error as exc:
         raise ReferenceDataError(path, f"malformed CSV: {exc}") from None
+    except OSError as exc:
+        raise ReferenceDataError(path, f"cannot be read: {exc.strerror or exc}") from None
     if not rows:
         raise ReferenceDataError(path, "the file is empty (no header row)")
     header, body = rows[0], rows[1:]
     expected = [c.name for c in schema]
     unknown = [h for h in header if h not in expected]
     if unknown:
-        raise ReferenceDataError(path, f"unknown column(s) {unknown}; expected {expected}")
+        raise ReferenceDataError(path, f"unknown column(s) {brief(unknown)}; expected {expected}")
     missing = [c for c in expected if c not in header]
     if missing:
         raise ReferenceDataError(path, f"missing column(s) {missing}")
@@ -124,6 +133,8 @@ def read_table(path: Path, schema: tuple[Column, ...]) -> pd.DataFrame:
             continue
         if len(row) != len(header):
             raise ReferenceDataError(path, f"has {len(row)} fields, the header has {len(header)}", row=line)
+        if any("\x00" in cell for cell in row):
+            raise ReferenceDataError(path, "holds a NUL byte (a binary file?)", row=line)
         record = dict(zip(header, (cell.strip() for cell in row)))
         records.append({c.name: _check_cell(path, line, c, record[c.name]) for c in schema})
     if not records:
@@ -143,18 +154,24 @@ def _check_cell(path: Path, line: int, column: Column, cell: str):
             raise ReferenceDataError(path, "empty, a value is required", row=line, column=column.name)
         return None
     if column.vocabulary is not None and cell not in column.vocabulary:
-        raise ReferenceDataError(path, f"{cell!r} is not one of {sorted(column.vocabulary)}",
+        raise ReferenceDataError(path, f"{brief(cell)} is not one of {sorted(column.vocabulary)}",
                                  row=line, column=column.name)
     if column.kind == "number":
         try:
-            return float(cell)
+            value = float(cell)
         except ValueError:
-            raise ReferenceDataError(path, f"{cell!r} is not a plain number", row=line,
+            raise ReferenceDataError(path, f"{brief(cell)} is not a plain number", row=line,
                                      column=column.name) from None
+        if not math.isfinite(value):
+            raise ReferenceDataError(path, f"{brief(cell)} is not a finite number", row=line, column=column.name)
+        return value
     if column.kind == "integer":
         if not re.fullmatch(r"\d+", cell):
-            raise ReferenceDataError(path, f"{cell!r} is not a whole number", row=line,
+            raise ReferenceDataError(path, f"{brief(cell)} is not a whole number", row=line,
                                      column=column.name)
+        if len(cell) > 15:
+            raise ReferenceDataError(path, f"{brief(cell)} is too large to be a count (at most 15 digits)",
+                                     row=line, column=column.name)
         return int(cell)
     if column.kind == "date":
         _check_iso_date(path, line, column.name, cell)
@@ -163,7 +180,7 @@ def _check_cell(path: Path, line: int, column: Column, cell: str):
 
 def _check_iso_date(path: Path, line: int, column: str, cell: str) -> None:
     if not ISO_DATE.match(cell):
-        raise ReferenceDataError(path, f"{cell!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        raise ReferenceDataError(path, f"{brief(cell)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
                                  row=line, column=column)
     parts = [int(x) for x in cell.split("-")] + [1, 1]
     try:
@@ -246,10 +263,12 @@ def load_facts(folder: str | Path | None = None) -> pd.DataFrame:
             _check_iso_date(path, line, "value", row["value"])
         else:
             try:
-                float(row["value"])
+                finite = math.isfinite(float(row["value"]))
             except ValueError:
-                raise ReferenceDataError(path, f"{row['value']!r} is not a plain number "
-                                         f"(unit {row['unit']})", row=line, column="value") from None
+                finite = False
+            if not finite:
+                raise ReferenceDataError(path, f"{brief(row['value'])} is not a plain number (finite) "
+                                         f"(unit {row['unit']})", row=line, column="value")
         if row["qualifier"] == "at_least" and row["value_low"] is not None and not pd.isna(row["value_low"]):
             if float(row["value_low"]) != float(row["value"]):
                 raise ReferenceDataError(path, "at_least requires value_low == value", row=line,

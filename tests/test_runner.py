@@ -122,11 +122,19 @@ def test_executed_notebooks_name_the_final_folder_not_the_staging_one(tmp_path, 
     assert "start_time" not in text and "duration" not in text
 
 
-def test_a_number_given_for_a_text_parameter_is_taken_as_text(tmp_path, article):
-    nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE + "\nprint(repr(article))")
-    from analysis.runner import check_parameters, notebook_parameters
+def test_a_number_given_for_a_text_parameter_is_taken_as_text(tmp_path):
+    from analysis.runner import check_parameters
 
-    assert check_parameters({"run_dir": 2024}, {nb: notebook_parameters(nb)}) == {"run_dir": "2024"}
+    assert check_parameters({"claims": 2024}, {tmp_path / "01.ipynb": {"claims": ""}}) == {"claims": "2024"}
+
+
+@pytest.mark.parametrize("name", ["article", "run_dir"])
+def test_parameters_the_runner_sets_are_refused(tmp_path, name):
+    from analysis.errors import InputError
+    from analysis.runner import check_parameters
+
+    with pytest.raises(InputError, match=f"parameter '{name}' is set by the runner itself"):
+        check_parameters({name: "x"}, {tmp_path / "01.ipynb": {"article": "", "run_dir": ""}})
 
 
 def test_printed_text_split_into_chunks_is_stored_as_one_output():

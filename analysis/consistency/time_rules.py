@@ -168,11 +168,22 @@ def offsets_vs_dates(numbers: pd.DataFrame) -> list[Check]:
 
 def weekday_vs_date(numbers: pd.DataFrame, text: str) -> list[Check]:
     """A weekday name written next to a date ('Friday, November 7, 2025') must be that date's weekday."""
+    from bisect import bisect_right
+
     checks = []
     weekdays = numbers[numbers["kind"] == "weekday"]
-    written = explicit_dates(numbers)
+    written = explicit_dates(numbers).to_dict("records")
+    # Dates sorted by start: only those starting at most 3 characters after the weekday ends and
+    # ending at most 3 before it starts can be next to it (linear, not every weekday x every date).
+    order = sorted(range(len(written)), key=lambda i: written[i]["start"])
+    starts = [written[i]["start"] for i in order]
+    longest = max((d["end"] - d["start"] for d in written), default=0)
     for _, w in weekdays.iterrows():
-        for _, d in written.iterrows():
+        hi = bisect_right(starts, w["end"] + 3)
+        lo = bisect_right(starts, w["start"] - 3 - longest - 1)
+        for d in (written[i] for i in sorted(order[lo:hi])):
+            if d["end"] < w["start"] - 3:
+                continue
             gap = text[min(w["end"], d["end"]):max(w["start"], d["start"])]
             if len(gap) > 3 or any(ch.isalnum() for ch in gap):
                 continue

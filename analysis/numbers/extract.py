@@ -37,12 +37,16 @@ def candidates(text: str, published=None) -> list[Mention]:
 
 def select(found: list[Mention]) -> list[Mention]:
     """Keep the longest candidate where candidates overlap (then the higher priority)."""
+    from bisect import bisect_right, insort
+
     kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # disjoint, sorted by start: only the two neighbours can overlap
     for m in sorted(found, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
-        if all(m.end <= s or m.start >= e for s, e in taken):
+        i = bisect_right(taken, (m.start, float("inf")))
+        neighbours = taken[max(0, i - 1):i + 1]
+        if all(m.end <= s or m.start >= e for s, e in neighbours):
             kept.append(m)
-            taken.append((m.start, m.end))
+            insort(taken, (m.start, m.end))
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -250,14 +252,22 @@ def _trim_object(obj: str) -> str:
 
 def named_agreements(text: str, before: int) -> list[tuple[int, str]]:
     """Named agreements ("Oslo Accords", "Arab Peace Initiative") before offset `before`."""
+    found = _all_named_agreements(text)
+    return [(start, name) for start, end, name in found[:bisect_right(found, (before, before + 1))]
+            if end <= before]
+
+
+@lru_cache(maxsize=4)
+def _all_named_agreements(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every named agreement in `text`, found once per text (linear time)."""
     pattern = re.compile(rf"((?:[A-Z][a-z'’]+\s+){{1,4}})({lx.AGREEMENT_HEADS})\b")
     found = []
-    for m in pattern.finditer(text, 0, before):
+    for m in pattern.finditer(text):
         words = m.group(1).split()
         while words and words[0] in lx.NAME_STOPWORDS:
             words.pop(0)
         if words:
-            found.append((m.start(), " ".join(words + [m.group(2)])))
+            found.append((m.start(), m.end(), " ".join(words + [m.group(2)])))
     return found
 
 

@@ -120,6 +120,9 @@ def quote_channels(masked: str, atts: list, open_marks: list[int],
     4. the scene: an event named earlier in the paragraph, when no other channel is named in
        between ("X spoke during a White House dinner. ... Y, also present, said ...")."""
     para = [model.paragraph_of(o) for o in open_marks]
+    by_paragraph: dict[int, list[int]] = {}  # quotations of each paragraph: linear, not all pairs
+    for qj, p in enumerate(para):
+        by_paragraph.setdefault(p, []).append(qj)
     found = _SentenceChannels(masked)
     own: list[str | None] = []
     for att in atts:
@@ -136,19 +139,20 @@ def quote_channels(masked: str, atts: list, open_marks: list[int],
         if out[qi] is None:
             spans = model.by_paragraph[para[qi]]
             if resolved[qi] is not None:
-                out[qi] = _speaker_channel(masked, qi, own, para, resolved, spans, found)
+                out[qi] = _speaker_channel(masked, qi, own, by_paragraph[para[qi]], resolved, spans, found)
             if out[qi] is None:
                 out[qi] = _scene(spans, att.sentence[0], found)
     return out
 
 
-def _speaker_channel(masked: str, qi: int, own: list[str | None], para: list[int],
+def _speaker_channel(masked: str, qi: int, own: list[str | None], same_paragraph: list[int],
                      resolved: list[Speaker | None], spans: list[tuple[int, int]],
                      found: _SentenceChannels) -> str | None:
-    """The channel of the same speaker's other quotations in the paragraph, else of a
-    paragraph sentence (of `spans`) naming the speaker."""
-    for qj, ch in enumerate(own):
-        if qj != qi and ch and resolved[qj] is resolved[qi] and para[qj] == para[qi]:
+    """The channel of the same speaker's other quotations in the paragraph (`same_paragraph`:
+    their indices, in order), else of a paragraph sentence (of `spans`) naming the speaker."""
+    for qj in same_paragraph:
+        ch = own[qj]
+        if qj != qi and ch and resolved[qj] is resolved[qi]:
             return ch
     last = (resolved[qi].name.split() or [""])[-1]
     if not last:
