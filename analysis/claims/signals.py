@@ -235,6 +235,26 @@ class _Reader:
         if kind == "direction":
             return None
         look = "pair" if kind == "pair" else kind
+        windows = self._windows(start, end, clause_lo, after, sent, dates, look)
+        if kind == "pair":
+            return self._pair(windows, sent.text)
+        if self.vocab.signals[metric][0] == "date" and len(on_file) == 1:  # an event of one actor
+            windows.insert(-1, ("on file", [(start, on_file[0], ct.iso3(on_file[0]) or "",
+                                             "the one subject facts.csv has for this metric")]))
+        for where, hits in windows:
+            if hits:
+                pos, name, iso3, words = hits[0]
+                return name, iso3, f"{words} ({where})"
+        if kind == "entity":  # a metric facts.csv has for other entities only may still be about a country
+            for where, hits in self._windows(start, end, clause_lo, after, sent, dates, "country"):
+                if hits:
+                    pos, name, iso3, words = hits[0]
+                    return name, iso3, f"{words} ({where})"
+        return None
+
+    def _windows(self, start, end, clause_lo, after, sent, dates, look):
+        """(where, subject hits nearest first) of the clause, the words after the figure, the
+        country referred to, the sentence and the paragraph."""
         para = self.article.paragraphs[self.article.paragraph_index(start)]
         comma = re.split(r"[,;]", after, maxsplit=1)[0]
         sentence = sent.text
@@ -252,16 +272,7 @@ class _Reader:
             ("paragraph", m(self.text[para.start:sent.start], para.start, sentence, dates, look)[::-1]
              + m(self.text[sent.end:para.end], sent.end, sentence, dates, look)),
         ]
-        if kind == "pair":
-            return self._pair(windows, sentence)
-        if self.vocab.signals[metric][0] == "date" and len(on_file) == 1:  # an event of one actor
-            windows.insert(-1, ("on file", [(start, on_file[0], ct.iso3(on_file[0]) or "",
-                                             "the one subject facts.csv has for this metric")]))
-        for where, hits in windows:
-            if hits:
-                pos, name, iso3, words = hits[0]
-                return name, iso3, f"{words} ({where})"
-        return None
+        return windows
 
     def _referent(self, sent, start):
         """The country 'the republic' / 'its' before the figure refers to, as a subject hit."""
