@@ -168,6 +168,17 @@ class OtherMetrics:
         return sorted(out)
 
 
+def _group_share(after: str) -> bool:
+    """Whether the words after a percentage name a group ('of the refugees'): lookalikes.csv's group words."""
+    from .auto import lookalike_words
+
+    head = re.match(r"^\s*of\s+(?:the\s+|all\s+)?((?:\w+\s+){0,2}\w+)", after)
+    if not head:
+        return False
+    words = {w.lower() for w in head.group(1).split()}
+    return any(p in words for p, _, why in lookalike_words() if why.startswith(("a group", "a religious group")))
+
+
 def _dated(numbers: pd.DataFrame, lo: int, hi: int) -> pd.DataFrame:
     return numbers[numbers["kind"].isin(["year", "date", "month", "relative_date", "weekday"])
                    & numbers["date_end"].notna() & (numbers["start"] >= lo) & (numbers["end"] <= hi)]
@@ -212,6 +223,8 @@ class _Reader:
             return None
         metric, metric_words = found
         unit = self.vocab.signals[metric][0]
+        if unit == "percent" and _group_share(after[:40]):
+            return None  # "98 percent of the refugees are ...": a share of a group, not of the population
         dates = {_iso(r) for _, r in _dated(self.numbers, sent.start, sent.end).iterrows()}
         subject = self._subject(metric, start, end, clause_lo, after, sent, dates)
         if subject is None:
