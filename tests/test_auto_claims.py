@@ -179,11 +179,13 @@ def test_the_default_article_without_its_register(seed_article, tmp_path):
 
 def test_other_metrics_need_signal_words_and_a_subject():
     text = ("Chile's war with its neighbour began in 1879. The capital has 300 schools. "
-            "Peru said 1,500 soldiers were killed in the first battle, and 40% of residents faced acute food insecurity.")
+            "Peru said 1,500 soldiers were killed in the first battle. In Peru 40% of residents face acute food insecurity. "
+            "Officials said that 98 percent of the refugees are Sunni Muslims.")
     found = _found(text, dt.date(2025, 1, 1)).set_index("text")
     assert "300" not in found.index or not found.loc["300", "is_claim"]  # no word says what it measures
-    assert found.loc["1,500", ["is_claim", "metric", "subject"]].tolist() == [True, "killed", "Peru"]
+    assert found.loc["1,500", ["is_claim", "metric", "subject", "period"]].tolist() == [True, "killed", "Peru", ""]
     assert found.loc["40%", ["metric", "subject", "period"]].tolist() == ["ipc_phase3plus_share_pct", "Peru", "current"]
+    assert "98 percent" not in found.index  # a share of a group, not of a country's people
 
 
 def test_an_unseen_article_gets_automatic_claims_and_checks_without_any_file(shared):

@@ -39,9 +39,10 @@ from ..article import Article
 MONEY_UNITS = {"USD"}  # money figures stay with `auto` (GDP, bilateral trade)
 _KIND_UNITS = {"year": {"date"}, "date": {"date"}, "month": {"date"}, "ordinal": {"rank"},
                "percent": {"percent"}, "duration": {"years", "months"}}
-_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|\(")
-_PRESENT = re.compile(r"\b(is|are|makes|make|remains|remain|persists|persist|stands|stand|has|have)\b(?!\s+\w+ed\b)",
-                      re.I)
+_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|\(|\s+and\s")  # "30,000 deaths and 1 million displaced": two clauses
+_PRESENT = re.compile(r"\b(is|are|makes|make|remains|remain|persists|persist|stands|stand|has|have|faces|face|"
+                      r"lives|live|report|reports|says|say)\b", re.I)
+_PAST = re.compile(r"\b(was|were|had|did|left|lost|took|led|fell|rose|grew|won|\w{3,}ed)\b", re.I)
 _START_WORDS = re.compile(r"\b(erupted|began|started|broke out|outbreak of|beginning)\b[^.]{0,30}$", re.I)
 _GOVERNED = re.compile(r"^[^.;]*\b(that|which)\b")
 _TWO = re.compile(r"\b(the|both)\s+(two\s+)?(countries|nations|states|sides)\b", re.I)
@@ -71,6 +72,9 @@ def _word_re(words: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(words).replace(r"\ ", r"\s+") + r"(?!\w)", re.I)
 
 
+_QUALIFIED = re.compile(r"^(.+?)\s*\((.+)\)$")
+
+
 def _subject_kinds(facts: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:
     """{metric: (kind of its facts.csv subjects: pair, country, entity or any, the subjects)}."""
     out = {}
@@ -86,10 +90,9 @@ def _kind(subject: str) -> str:
         return "direction"
     if "–" in subject:
         return "pair"
-    return "country" if ct.iso3(subject) and "(" not in subject else "entity"
-
-
-_QUALIFIED = re.compile(r"^(.+?)\s*\((.+)\)$")
+    if _QUALIFIED.match(subject) and ct.iso3(_QUALIFIED.match(subject).group(1)):
+        return "event"  # 'Place (7 October 2023 attack)': a country's event, read beside countries
+    return "country" if ct.iso3(subject) else "entity"
 
 
 def _entities(facts: pd.DataFrame) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
@@ -97,7 +100,7 @@ def _entities(facts: pd.DataFrame) -> tuple[tuple[str, re.Pattern, tuple[str, ..
     countries nor pairs: 'Gaza', 'Arab League', 'Place (7 October 2023 attack)'."""
     out = []
     for s in sorted(set(facts["subject"]), key=len, reverse=True):
-        if _kind(s) != "entity":
+        if _kind(s) not in ("entity", "event"):
             continue
         q = _QUALIFIED.match(s)
         head, qualifier = (q.group(1), q.group(2)) if q else (s, "")
@@ -165,7 +168,8 @@ class OtherMetrics:
                 for m in pattern.finditer(text):
                     if _qualifier_ok(qualifier, sentence, dates):
                         out.append((offset + m.start(), subject, "", m.group(0)))
-        return sorted(out)
+        events = {h[0] for h in out if not h[2]}
+        return sorted(h for h in out if not (h[2] and h[0] in events))  # a named event hides its country
 
 
 def _group_share(after: str) -> bool:
@@ -177,6 +181,11 @@ def _group_share(after: str) -> bool:
         return False
     words = {w.lower() for w in head.group(1).split()}
     return any(p in words for p, _, why in lookalike_words() if why.startswith(("a group", "a religious group")))
+
+
+def _is_name(words: str) -> bool:
+    """Signal words written as a name in the text ('Arab Peace Initiative'): a singular event."""
+    return all(w[:1].isupper() for w in words.split())
 
 
 def _dated(numbers: pd.DataFrame, lo: int, hi: int) -> pd.DataFrame:
@@ -226,7 +235,7 @@ class _Reader:
         if unit == "percent" and _group_share(after[:40]):
             return None  # "98 percent of the refugees are ...": a share of a group, not of the population
         dates = {_iso(r) for _, r in _dated(self.numbers, sent.start, sent.end).iterrows()}
-        subject = self._subject(metric, start, end, clause_lo, after, sent, dates)
+        subject = self._subject(metric, metric_words, start, end, clause_lo, after, sent, dates)
         if subject is None:
             return None
         name, iso3, subject_words = subject
@@ -243,15 +252,15 @@ class _Reader:
                 "subject_words": subject_words, "metric_words": metric_words, "period_words": period_words}
 
     # --- subject --------------------------------------------------------------------------
-    def _subject(self, metric, start, end, clause_lo, after, sent, dates):
+    def _subject(self, metric, metric_words, start, end, clause_lo, after, sent, dates):
         kind, on_file = self.vocab.kinds.get(metric, ("any", ()))
         if kind == "direction":
             return None
-        look = "pair" if kind == "pair" else kind
+        look = {"pair": "pair", "event": "any"}.get(kind, kind)
         windows = self._windows(start, end, clause_lo, after, sent, dates, look)
         if kind == "pair":
             return self._pair(windows, sent.text)
-        if self.vocab.signals[metric][0] == "date" and len(on_file) == 1:  # an event of one actor
+        if self.vocab.signals[metric][0] == "date" and len(on_file) == 1 and _is_name(metric_words):  # one actor's event
             windows.insert(-1, ("on file", [(start, on_file[0], ct.iso3(on_file[0]) or "",
                                              "the one subject facts.csv has for this metric")]))
         for where, hits in windows:
@@ -355,6 +364,17 @@ class _Reader:
         if not after.empty:
             row = after.iloc[0]
             return f"{_iso(row)}/current", f"since '{row['text']}', up to the published date {when}"
+        end = int(n["end"])
+        tail = re.split(r"[,;.]", self.text[end:sent.end], maxsplit=1)[0]
+        close = in_sentence[(in_sentence["start"] >= end) & (in_sentence["end"] <= end + len(tail))
+                            & ~in_sentence["relation"].fillna("").isin(["since", "from", "until", "before", "after"])]
+        if not close.empty:
+            row = close.iloc[0]
+            return _iso(row), f"'{row['text']}' (the date right after it)"
+        head = re.split(r"[,;]", self.text[sent.start:start])[-1]
+        words = head + tail
+        if not _PRESENT.search(words) and _PAST.search(words):
+            return "", "past tense and no date: no period"
         return "current", f"no date in the sentence: as of the published date {when}"
 
     def _event_start(self, sent, end_row):
