@@ -20,7 +20,8 @@ of 100,000 or more, the words around it decide:
   the published date), said so in `period_words`.
 
 `find_claims(article, numbers)` returns every candidate, claim or lookalike, with the words
-that decided (AUTO_COLUMNS).
+that decided (AUTO_COLUMNS), plus the claims of every other metric with signal words
+(`signals.other_claims`: dates, ranks, counts, shares, durations).
 """
 from __future__ import annotations
 

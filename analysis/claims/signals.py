@@ -9,7 +9,7 @@ For a mention the population/GDP reading did not claim:
   duration: `years` or `months`), the one with a signal nearest the figure in its clause (the
   words since the previous figure, dash or semicolon), else in the words right after it (up to
   60 characters). A signal written `words & context` counts only when the article also names
-  the context ("nation to join & abraham accords"). No signal, no claim.
+  the context (a metric about one named arrangement). No signal, no claim.
 - subject: of the kind the metric's facts.csv rows have (a country, a pair written with an en
   dash, or another entity facts.csv names, such as a territory, a body or a qualified event
   "Place (7 October 2023 attack)"); any kind for a metric without rows. Read from the clause,
