@@ -202,3 +202,23 @@ def test_an_unseen_article_gets_automatic_claims_and_checks_without_any_file(sha
     assert set(claims["basis"]) == {"World Bank"} and claims["reference_year"].notna().all()
     assert not checks.empty  # e.g. the weekday of 'Monday, August 15, 2022'
     assert set(tables["sources"]["tables"]) == {"world"}
+
+
+def test_the_draft_register_loads_and_keeps_the_automatic_readings(seed_article, tmp_path):
+    from analysis.claims.register import locate_claims
+
+    out = tmp_path / "draft.yaml"
+    message = write_draft(paths.ARTICLES / f"{seed_article.slug}.txt", out)  # from the text alone
+    assert "automatic claim" in message
+    entries = load_register(out)
+    numbers = extract_numbers(seed_article)
+    located = locate_claims(entries, seed_article, numbers).set_index("mention_id")
+    empty = tmp_path / "none.yaml"
+    empty.write_text("claims: []\n", encoding="utf-8")
+    auto = check_claims(seed_article, numbers, load_facts(), register=empty)[0].set_index("mention_id")
+    assert len(entries) == len(auto) >= 15
+    for mid, a in auto.iterrows():  # the same subject, metric and period when read back as a register
+        r = located.loc[mid]
+        assert (r["subject"], r["metric"]) == (a["subject"], a["metric"])
+        assert (r["_period"].mode, r["_period"].start_iso, r["_period"].end_iso) == (
+            a["_period"].mode, a["_period"].start_iso, a["_period"].end_iso), mid
