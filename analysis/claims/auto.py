@@ -20,7 +20,8 @@ of 100,000 or more, the words around it decide:
   the published date), said so in `period_words`.
 
 `find_claims(article, numbers)` returns every candidate, claim or lookalike, with the words
-that decided (AUTO_COLUMNS).
+that decided (AUTO_COLUMNS), plus the claims of every other metric with signal words
+(`signals.other_claims`: dates, ranks, counts, shares, durations).
 """
 from __future__ import annotations
 
@@ -391,4 +392,19 @@ def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame |
                      "subject_iso3": code or "", "metric": metric or ("gdp_usd" if money else "population"),
                      "period": period, "subject_words": subject_words, "metric_words": metric_words,
                      "period_words": period_words, "why_not": "" if is_claim else why})
+    rows = _with_other_metrics(article, numbers, rows, metrics)
     return pd.DataFrame(rows, columns=AUTO_COLUMNS)
+
+
+def _with_other_metrics(article: Article, numbers: pd.DataFrame, rows: list[dict],
+                        metrics: pd.DataFrame | None) -> list[dict]:
+    """`rows` plus the claims of every other metric with signal words (`signals.other_claims`),
+    which replace the lookalike reading of the same mention."""
+    from ..reference import load_facts, load_metrics
+    from .signals import other_claims
+
+    claimed = {r["mention_id"] for r in rows if r["is_claim"]}
+    others = other_claims(article, numbers, claimed, load_metrics() if metrics is None else metrics,
+                          load_facts(), set(AUTO_METRICS) | {TRADE_METRIC})
+    replaced = {o["mention_id"] for o in others}
+    return sorted([r for r in rows if r["mention_id"] not in replaced] + others, key=lambda r: r["start"])

@@ -53,6 +53,13 @@ def _plain(value):
     return value
 
 
+def _other_period(label: str) -> str | None:
+    """The period of another metric's claim as ISO text ('2023-10-07', '2023-10-07/2025-10'); None when not stated."""
+    if label == "not stated" or label.endswith("unknown)"):
+        return None
+    return label.replace(" to ", "/")
+
+
 def predict_text(text: str, published: dt.date | None, facts: pd.DataFrame, world: pd.DataFrame,
                  metrics: pd.DataFrame, labels: dict[str, str]) -> list[dict]:
     """Scorer-format automatic claims of one text, checked."""
@@ -65,7 +72,8 @@ def predict_text(text: str, published: dt.date | None, facts: pd.DataFrame, worl
     out = []
     for _, c in verified.iterrows():
         period = str(located.loc[located["claim_id"] == c["claim_id"], "period"].iloc[0])
-        period = int(period) if period.isdigit() else ("annual" if period.startswith("annual") else "current")
+        period = int(period) if period.isdigit() else ("annual" if period.startswith("annual") else (
+            "current" if period.startswith("current") else _other_period(period)))
         out.append({"start": int(c["start"]), "end": int(c["end"]), "subject_iso3": c["subject_iso3"],
                     "metric": c["metric"], "period": period, "verdict": c["verdict"],
                     "reference_value": _plain(c["reference_value"]), "reference_year": _plain(c["reference_year"]),

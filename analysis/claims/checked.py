@@ -21,7 +21,7 @@ import pandas as pd
 from .. import countries as ct
 from ..article import Article
 from .auto import AUTO_METRICS, find_claims
-from .periods import Period, iso_span
+from .periods import Period, iso_span, span_label
 from .register import LOCATED_COLUMNS
 from .subjects import subject_key
 from .verify import CLAIM_COLUMNS, FACTS_COLUMNS_HINT, FACTS_FILE, claim_sort_key, verify_claims
@@ -43,6 +43,15 @@ def _period(period: str, published: dt.date | None) -> Period:
         if published is None:
             return Period("current (article date unknown)", "unstated")
         return Period(f"current at {published.isoformat()}", "current", None, None, published, published)
+    if not period:
+        return Period("not stated", "unstated")
+    if "/" in period:  # 'START/END' of `signals`: a span, END may be 'current'
+        start, end = period.split("/")
+        if end == "current" and published is None:
+            return Period("current (article date unknown)", "unstated")
+        (s_lo, s_hi), (e_lo, e_hi) = iso_span(start), ((published, published) if end == "current" else iso_span(end))
+        label = f"{span_label(s_lo, s_hi)} to {span_label(e_lo, e_hi)}"
+        return Period(label, "span", s_lo, s_hi, e_lo, e_hi)
     lo, hi = iso_span(period)
     return Period(period, "flow", lo, lo, hi, hi)
 
@@ -53,6 +62,7 @@ def automatic_located(article: Article, numbers: pd.DataFrame, metrics: pd.DataF
     found = find_claims(article, numbers, metrics)
     found = found[found["is_claim"]].reset_index(drop=True)
     by_id = numbers.set_index("mention_id")
+    groups = {} if metrics is None else dict(zip(metrics["metric"], metrics["group"]))
     rows = []
     for i, f in found.iterrows():
         n = by_id.loc[f["mention_id"]]
@@ -64,7 +74,8 @@ def automatic_located(article: Article, numbers: pd.DataFrame, metrics: pd.DataF
             "subject": f["subject"], "metric": f["metric"], "metrics": f["metric"], "period": period.label,
             "period_mode": period.mode, "period_start": period.start_iso, "period_end": period.end_iso,
             "start_mention_id": "", "end_mention_id": "", "ends_with": "", "attributed_to": "",
-            "topic": {"population": "population", "gdp_usd": "economy"}.get(f["metric"], "trade"), "note": "",
+            "topic": {"population": "population", "gdp_usd": "economy"}.get(f["metric"], groups.get(f["metric"], "trade")),
+            "note": "",
             "_period": period,
             "origin": "automatic", "subject_iso3": f["subject_iso3"], "subject_words": f["subject_words"],
             "metric_words": f["metric_words"], "period_words": f["period_words"],

@@ -37,12 +37,27 @@ def draft_entries(article: Article) -> list[dict]:
         entry = {"id": c["claim_id"], "mention": c["text"]}
         if len(re.findall(re.escape(c["text"]), article.text)) > 1:
             entry["context"] = _context(article, int(c["start"]), c["text"])
-        entry.update(subject=c["subject"], metric=c["metric"],
-                     period="current" if str(c["period"]).startswith("current") else str(c["period"]),
-                     note=(f"automatic: subject from '{c['subject_words']}'; metric from '{c['metric_words']}'; "
+        entry.update(subject=c["subject"], metric=c["metric"])
+        period = _register_period(str(c["period"]))
+        if period is not None:
+            entry["period"] = period
+        entry.update(note=(f"automatic: subject from '{c['subject_words']}'; metric from '{c['metric_words']}'; "
                            f"period from '{c['period_words']}'"))
         entries.append(entry)
     return entries
+
+
+def _register_period(label: str):
+    """The register's spelling of an automatic claim's period label: 'current', 'annual', an ISO
+    date, {start, end} for a span; None when the text states none."""
+    if label.startswith("current"):
+        return "current"
+    if label.startswith("annual"):
+        return "annual"
+    if " to " in label:
+        start, end = label.split(" to ", 1)
+        return {"start": start, "end": end} if start != "open" else {"end": end}
+    return None if label == "not stated" else label
 
 
 def _context(article: Article, start: int, mention: str) -> str:

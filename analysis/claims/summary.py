@@ -142,6 +142,10 @@ def conclusion(claims: pd.DataFrame, checks: pd.DataFrame) -> str:
 def lookalikes_summary(candidates: pd.DataFrame, registered: set[str] | frozenset = frozenset()) -> str:
     """How many large figures were read as a country's population or GDP, and why the rest were
     not; `registered` mention ids (the register decides those) are left out."""
+    if not candidates.empty:  # other metrics' claims (dates, shares, small counts) are in claims.csv
+        value = pd.to_numeric(candidates["value"], errors="coerce")
+        candidates = candidates[((candidates["unit"] == "USD") & (value >= 1e6))
+                                | ((candidates["unit"] == "people") & (value >= 1e5))]
     if candidates.empty:
         return ("The article holds no US-dollar figure of a million or more and no count of 100,000 or more, so "
                 "nothing could be a country's population or GDP.")
@@ -155,8 +159,8 @@ def lookalikes_summary(candidates: pd.DataFrame, registered: set[str] | frozense
     left = candidates[~candidates["is_claim"]]
     text = (f"Of **{plural(len(candidates), 'large figure')}** (money of a million US dollars or more, counts of "
             f"100,000 or more){f' besides the {covered} the register decides' if covered else ''}, {len(taken)} "
-            f"{verb(len(taken), 'reads', 'read')} as a claim (a country's population or GDP, or trade between two "
-            "countries).")
+            f"{verb(len(taken), 'reads', 'read')} as a claim (a country's population or GDP, trade between two "
+            "countries, or another metric whose words say so).")
     if left.empty:
         return text + " None was set aside as a lookalike."
     return text + (f" {len(left)} {verb(len(left), 'was', 'were')} set aside as lookalikes: "
