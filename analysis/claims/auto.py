@@ -80,8 +80,31 @@ def _phrase_re(phrases) -> re.Pattern:
 
 @lru_cache(maxsize=64)
 def _compiled(phrases: tuple[str, ...]) -> re.Pattern:
-    alts = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.I)
+    """Any of `phrases` as a whole word, case-insensitive, the longest one where several match."""
+    return re.compile(r"(?<![\w])(" + _trie(phrases) + r")(?![\w])", re.I)
+
+
+def _trie(phrases: tuple[str, ...]) -> str:
+    """An alternation of `phrases` as a prefix tree: the same matches as the plain alternation
+    sorted longest first (a longer branch is tried before a phrase ends), but Python's regex
+    engine tests one character per branch instead of every phrase at every position."""
+    if any(len(ch.lower()) != 1 for p in phrases for ch in p):
+        return "|".join(re.escape(a) for a in sorted(phrases, key=len, reverse=True))
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        kids = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
 
 
 @lru_cache(maxsize=1)

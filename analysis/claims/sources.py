@@ -20,7 +20,7 @@ def cited_sources(sources: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     for _, c in claims[claims["fact_id"].notna() & (claims["fact_id"] != "")].iterrows():
         cited.setdefault(str(c["fact_id"]), []).append(str(c["claim_id"]))
     rows = []
-    for _, s in sources.iterrows():
+    for _, s in (sources.iterrows() if cited else ()):  # no fact cited: no row to look at
         ids = [cid for fid in str(s["ids"]).split() for cid in cited.get(fid, [])]
         if ids:
             rows.append({**s.to_dict(), "claim_ids": ";".join(sorted(dict.fromkeys(ids), key=claim_sort_key))})
