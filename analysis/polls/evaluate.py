@@ -348,7 +348,7 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     (ids), question_match, sampling, n_assumed, reason_asked, explanation.
     """
     out = []
-    evaluation = matched_rows(evaluation)
+    evaluation = matched_rows(evaluation) if not claims.empty else evaluation
     for _, claim in claims.iterrows():
         rows = evaluation[(evaluation["claim_id"] == claim["claim_id"])
                           & (evaluation["country"] == claim["country"])]
