@@ -81,8 +81,31 @@ def _phrase_re(phrases) -> re.Pattern:
 
 @lru_cache(maxsize=64)
 def _compiled(phrases: tuple[str, ...]) -> re.Pattern:
-    alts = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.I)
+    """Any of `phrases` as a whole word, case-insensitive, the longest one where several match."""
+    return re.compile(r"(?<![\w])(" + _trie(phrases) + r")(?![\w])", re.I)
+
+
+def _trie(phrases: tuple[str, ...]) -> str:
+    """An alternation of `phrases` as a prefix tree: the same matches as the plain alternation
+    sorted longest first (a longer branch is tried before a phrase ends), but Python's regex
+    engine tests one character per branch instead of every phrase at every position."""
+    if any(len(ch.lower()) != 1 for p in phrases for ch in p):
+        return "|".join(re.escape(a) for a in sorted(phrases, key=len, reverse=True))
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        kids = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
 
 
 @lru_cache(maxsize=1)
@@ -103,9 +126,11 @@ _PLACE_AFTER = re.compile(r"\s+(?:City|Province|State|Region|Governorate|Oblast)
 _PLACE_BEFORE = re.compile(r"\b(?:New|Greater)\s+$")
 
 
-def _countries_in(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
+@lru_cache(maxsize=64)
+def _countries_in(text: str, offset: int = 0) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, words, iso3) of country names and adjectives in `text`, minus those that are
-    part of a place's name ("Mexico City", "New Mexico", "Kuwait City")."""
+    part of a place's name ("Mexico City", "New Mexico", "Kuwait City"). Memoised: an article's
+    candidates ask about its whole text and the same sentences again and again."""
     out = []
     for m in _country_re().finditer(text):
         if _PLACE_AFTER.match(text, m.end()) or _PLACE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
@@ -113,7 +138,7 @@ def _countries_in(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]
         code = ct.iso3(m.group(1))
         if code:
             out.append((offset + m.start(), offset + m.end(), m.group(1), code))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -161,11 +186,15 @@ def referent(article: Article, offset: int, main: tuple[str, str] | None, counts
 class _Context:
     """The words around one mention: clause before, words after, sentence, sentences before."""
 
-    def __init__(self, article: Article, numbers: pd.DataFrame, row: pd.Series):
+    def __init__(self, article: Article, numbers: pd.DataFrame, row: pd.Series,
+                 quantities: pd.DataFrame | None = None):
+        """`quantities`: the money, count, percent and fraction rows of `numbers`, when the
+        caller has them already (one article's candidates share them)."""
         text = article.text
         self.sentence = article.sentence_at(int(row["start"]))
         s_idx = article.sentence_index(int(row["start"]))
-        quantities = numbers[numbers["kind"].isin(["money", "count", "percent", "fraction"])]
+        if quantities is None:
+            quantities = _quantities(numbers)
         same = quantities[(quantities["start"] >= self.sentence.start) & (quantities["end"] <= self.sentence.end)]
         before = same[same["end"] <= row["start"]]
         after = same[same["start"] >= row["end"]]
@@ -177,6 +206,16 @@ class _Context:
         self.sentence_text = self.sentence.text
         self.lookback = " ".join(s.text for s in article.sentences[max(0, s_idx - 2):s_idx])
         self.start, self.end = int(row["start"]), int(row["end"])
+
+
+def _quantities(numbers: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `numbers` that bound a mention's clause: money, counts, percents, fractions."""
+    return numbers[numbers["kind"].isin(["money", "count", "percent", "fraction"])]
+
+
+def _dated(numbers: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `numbers` that can give a period: resolved years, dates, months, relative dates."""
+    return numbers[numbers["kind"].isin(["year", "date", "month", "relative_date"]) & numbers["date_end"].notna()]
 
 
 def _nearest_before(pattern: re.Pattern, text: str):
@@ -291,11 +330,11 @@ def _subject(ctx: _Context, article: Article, noun: str, main: tuple[str, str] |
     return None, "", False, False
 
 
-def _period(ctx: _Context, numbers: pd.DataFrame, published) -> tuple[str, str, str]:
-    """(period: a year or 'current', the words it was read from, why not a claim)."""
-    dated = numbers[numbers["kind"].isin(["year", "date", "month", "relative_date"])
-                    & (numbers["start"] >= ctx.sentence.start) & (numbers["end"] <= ctx.sentence.end)
-                    & numbers["date_end"].notna()]
+def _period(ctx: _Context, numbers: pd.DataFrame, published, dated: pd.DataFrame | None = None) -> tuple[str, str, str]:
+    """(period: a year or 'current', the words it was read from, why not a claim); `dated`:
+    `_dated(numbers)` when the caller has it already."""
+    dated = _dated(numbers) if dated is None else dated
+    dated = dated[(dated["start"] >= ctx.sentence.start) & (dated["end"] <= ctx.sentence.end)]
     near = dated[((dated["start"] >= ctx.clause_start) & (dated["end"] <= ctx.start))
                  | ((dated["start"] >= ctx.end) & (dated["start"] < ctx.after_end))]
     if published is not None and not near.empty:
@@ -352,11 +391,12 @@ def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame |
     (canonical country name), subject_iso3, metric (population, gdp_usd), period (a year or
     'current'), subject_words / metric_words / period_words (what decided each), why_not (for
     lookalikes: why it is not a country total; '' for claims)."""
-    signals = metric_signals(metrics)
-    main = main_country(article)
+    signals: dict[str, tuple[str, ...]] | None = None
+    main: tuple[str, str] | None = None
     published = article.metadata.published
+    quantities, dated = _quantities(numbers), _dated(numbers)
     rows = []
-    for _, n in numbers.iterrows():
+    for _, n in numbers[numbers["kind"].isin(["money", "count"])].iterrows():
         money = n["kind"] == "money"
         if money and (n["value"] is None or float(n["value"]) < MIN_GDP_USD):
             continue
@@ -364,14 +404,16 @@ def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame |
             continue
         if n["kind"] not in ("money", "count"):
             continue
-        ctx = _Context(article, numbers, n)
+        if signals is None:  # the first candidate: what every candidate of the article shares
+            signals, main = metric_signals(metrics), main_country(article)
+        ctx = _Context(article, numbers, n, quantities)
         noun = str(n["noun"] or "")
         code, subject_words, attached, local = _subject(ctx, article, noun, main)
         unit = n["unit"] if money else "people"
         metric, metric_words, why = _decide_metric(ctx, "USD" if money else "people", signals, attached, noun)
         if money and n["unit"] != "USD":
             metric, why = None, f"money in {n['unit']}, not US dollars" + (" (GDP in local currency)" if metric else "")
-        period, period_words, late = _period(ctx, numbers, published)
+        period, period_words, late = _period(ctx, numbers, published, dated)
         if metric and not code:
             why = "no country is named for it"
         elif metric and not money and metric_words.endswith("(after the figure)") and not local:

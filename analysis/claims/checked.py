@@ -137,12 +137,13 @@ def verify_all(located: pd.DataFrame, facts: pd.DataFrame, world: pd.DataFrame, 
     """claims.csv: one row per located claim (register or automatic), CHECKED_COLUMNS, sorted by
     claim id (register ids, then A01, A02, ...)."""
     out = []
+    fact_keys = facts["subject"].map(subject_key)  # once, not once a claim
     for _, c in located.iterrows():
         origin = c.get("origin") if isinstance(c.get("origin"), str) else "register"
         iso = c.get("subject_iso3") if isinstance(c.get("subject_iso3"), str) and c.get("subject_iso3") else (
             ct.iso3(str(c["subject"])) or "")
         metrics = str(c["metrics"]).split(";")
-        curated = facts[facts["metric"].isin(metrics) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
+        curated = facts[facts["metric"].isin(metrics) & (fact_keys == subject_key(c["subject"]))]
         if origin == "automatic" and not curated.empty:  # facts.csv's spelling ('Israel–UAE')
             c = c.copy()
             c["subject"] = sorted(curated["subject"])[0]

@@ -17,14 +17,15 @@ def cited_sources(sources: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     (fact ids `wb-...`, `analysis.claims.world`) add one row per indicator and country page.
     """
     cited: dict[str, list[str]] = {}
-    for _, c in claims[claims["fact_id"].notna() & (claims["fact_id"] != "")].iterrows():
-        cited.setdefault(str(c["fact_id"]), []).append(str(c["claim_id"]))
+    for fid, cid in (zip(claims["fact_id"], claims["claim_id"]) if not claims.empty else ()):
+        if pd.notna(fid) and fid != "":
+            cited.setdefault(str(fid), []).append(str(cid))
     rows = []
-    for _, s in sources.iterrows():
+    for _, s in (sources.iterrows() if cited else ()):  # no fact cited: no row to look at
         ids = [cid for fid in str(s["ids"]).split() for cid in cited.get(fid, [])]
         if ids:
             rows.append({**s.to_dict(), "claim_ids": ";".join(sorted(dict.fromkeys(ids), key=claim_sort_key))})
-    rows += _world_bank_sources(claims)
+    rows += _world_bank_sources(claims) if not claims.empty else []
     df = pd.DataFrame(rows, columns=SOURCE_COLUMNS)
     return df.sort_values(["source_org", "url"], kind="stable").reset_index(drop=True)
 

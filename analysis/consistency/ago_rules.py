@@ -41,7 +41,7 @@ def ago_vs_duration(numbers: pd.DataFrame, text: str) -> list[Check]:
     agos = numbers[(numbers["relation"] == "ago") & (numbers["kind"] == "relative_date")]
     durations = numbers[(numbers["kind"] == "duration") & numbers["unit"].isin(list(MONTHS_PER_UNIT))]
     checks = []
-    for _, d in durations.iterrows():
+    for _, d in (durations.iterrows() if not agos.empty else ()):  # no 'ago': nothing to meet
         runs_to_now = d["relation"] == "to_present" or _SINCE_AFTER.match(text[int(d["end"]):int(d["end"]) + 12])
         if not runs_to_now:
             continue

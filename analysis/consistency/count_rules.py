@@ -72,7 +72,7 @@ def derived_share(numbers: pd.DataFrame, text: str) -> list[Check]:
     checks = []
     totals = numbers[numbers["kind"].eq("count") & numbers["unit"].isin(["people", "count"])]
     shares = numbers[numbers["kind"].isin(["percent", "fraction"]) & numbers["unit"].eq("percent")]
-    for _, p in shares.iterrows():
+    for _, p in (shares.iterrows() if not totals.empty else ()):  # no total: no share of one
         before = totals[(totals["sentence"] == p["sentence"]) & (totals["end"] <= p["start"])]
         if before.empty:
             continue

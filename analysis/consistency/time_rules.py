@@ -135,9 +135,12 @@ def offsets_vs_dates(numbers: pd.DataFrame) -> list[Check]:
     mention before it, e.g. 'on Friday') and the day of an earlier event written out in the
     text: the written date must be N days before (after, for 'before')."""
     checks = []
+    offsets = numbers[numbers["kind"] == "relative_offset"]
+    if offsets.empty:  # nothing to check: skip the day tables
+        return checks
     days = resolved_days(numbers)
     written = explicit_dates(numbers)
-    for _, off in numbers[numbers["kind"] == "relative_offset"].iterrows():
+    for _, off in offsets.iterrows():
         if off["unit"] not in ("days", "weeks"):
             continue
         n_days = int(off["value"] * (7 if off["unit"] == "weeks" else 1))

@@ -48,6 +48,10 @@ _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _AGO = re.compile(rf"\b(?P<num>{NUMBER}|a|an)\s+{_UNIT}\s+ago\b", re.IGNORECASE)
 _OFFSET = re.compile(rf"\b(?P<num>{NUMBER}|a|an)\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b",
                      re.IGNORECASE)
+# What _AGO and _OFFSET need after their number, cheap to look for: a text without it has no match
+# (the full patterns try every spelled number at every word).
+_AGO_HINT = re.compile(r"(?:day|week|month|year|decade)s?\s+ago\b", re.IGNORECASE)
+_OFFSET_HINT = re.compile(r"(?:day|week|month|year|decade)s?\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(in|since|until|till|by|from|through|before|after|during|on|of)\s+$", re.IGNORECASE)
 
@@ -169,7 +173,7 @@ def find_relative(text: str, published: dt.date | None = None) -> Iterator[Menti
         yield _dated(m.start(), m.end(), m.group(), day, "day", "relative_date", "published date", None)
     for m in _RELATIVE_PERIOD.finditer(text):
         yield _relative_period(m, published)
-    for m in _AGO.finditer(text):
+    for m in (_AGO.finditer(text) if _AGO_HINT.search(text) else ()):
         n = _count(m["num"])
         unit = m["unit"].lower()
         day, precision = None, {"day": "day", "week": "day", "month": "month"}.get(unit, "year")
@@ -178,7 +182,7 @@ def find_relative(text: str, published: dt.date | None = None) -> Iterator[Menti
             day = published - relativedelta(days=int(n) if unit == "day" else 0, weeks=int(n) if unit == "week" else 0,
                                             months=int(n) if unit == "month" else 0, years=years)
         yield _dated(m.start(), m.end(), m.group(), day, precision, "relative_date", "published date", "ago")
-    for m in _OFFSET.finditer(text):
+    for m in (_OFFSET.finditer(text) if _OFFSET_HINT.search(text) else ()):
         base, factor = TIME_UNITS[m["unit"].lower()]
         direction = "after" if m["dir"].lower() in ("after", "later") else "before"
         yield Mention(m.start(), m.end(), m.group(), _count(m["num"]) * factor, base, "relative_offset", 1.0,

@@ -385,7 +385,9 @@ def extract_poll_claims(article: Article, figures: pd.DataFrame | None = None) -
     figures = figures if figures is not None else pd.DataFrame(columns=["start", "end"])
     spans = list(zip(figures["start"], figures["end"]))
     rows = []
-    for sentence in article.sentences:
+    # without a figure or a poll word anywhere, no sentence can be a poll sentence
+    sentences = article.sentences if spans or lx.POLL_CUE_WORDS.search(article.text) else []
+    for sentence in sentences:
         inside = [i for i, (s, e) in enumerate(spans) if sentence.start <= s < sentence.end]
         if is_poll_sentence(sentence.text):
             parsed = parse_sentence(article.text, sentence.start, sentence.end, published)

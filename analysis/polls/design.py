@@ -202,20 +202,27 @@ def pollster_mentions(text: str) -> pd.DataFrame:
     capitalised name beside a poll word, "by", "according to" or a reporting verb),
     country_iso3 (of a known pollster, "" otherwise).
     """
+    rows = _pollster_rows(text)
+    return pd.DataFrame(list(rows), columns=["name", "start", "how", "country_iso3"]).sort_values(
+        "start", kind="stable").reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _pollster_rows(text: str) -> tuple[tuple[str, int, str, str], ...]:
+    """(name, start, how, country_iso3) of `pollster_mentions`, found once per text (an article's
+    figures and its main pollster both ask)."""
     rows = []
     for row in known_pollsters().itertuples():
         for m in re.finditer(row.pattern, text):
-            rows.append({"name": row.name, "start": m.start(), "how": "known",
-                         "country_iso3": row.country_iso3})
+            rows.append((row.name, m.start(), "known", row.country_iso3))
     spans = sentence_spans(text)
     for pattern in (NAMED_BEFORE, NAMED_AFTER, NAMED_INSTITUTE, NAMED_SUBJECT, ACCORDING):
         for m in pattern.finditer(text):
             name = _clean_name(m["name"])
             if name and not _is_place_or_person_only(name) and (
                     pattern is NAMED_BEFORE or _in_poll_sentence(text, spans, m.start("name"))):
-                rows.append({"name": name, "start": m.start("name"), "how": "named", "country_iso3": ""})
-    return pd.DataFrame(rows, columns=["name", "start", "how", "country_iso3"]).sort_values(
-        "start", kind="stable").reset_index(drop=True)
+                rows.append((name, m.start("name"), "named", ""))
+    return tuple(rows)
 
 
 def _is_place_or_person_only(name: str) -> bool:

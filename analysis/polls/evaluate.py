@@ -201,7 +201,7 @@ def evaluate_claims(claims: pd.DataFrame, polls: pd.DataFrame, published: dt.dat
     """
     if assumed_n <= 0:
         raise ValueError(f"assumed_n must be positive, got {assumed_n}")
-    prepared = prepare_polls(polls)
+    prepared = prepare_polls(polls) if not claims.empty else polls  # no claim: nothing to match
     rows = []
     for order, (_, claim) in enumerate(claims.iterrows()):
         mine = prepared[prepared["countries"].map(lambda cs, c=claim["country"]: c in cs)]
@@ -348,7 +348,7 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     (ids), question_match, sampling, n_assumed, reason_asked, explanation.
     """
     out = []
-    evaluation = matched_rows(evaluation)
+    evaluation = matched_rows(evaluation) if not claims.empty else evaluation
     for _, claim in claims.iterrows():
         rows = evaluation[(evaluation["claim_id"] == claim["claim_id"])
                           & (evaluation["country"] == claim["country"])]
@@ -462,6 +462,8 @@ def sensitivity(evaluation: pd.DataFrame, ns: tuple[int, ...] = DEFAULT_NS, conf
     p_value, sampling. Rows with a stated n are left out (their conclusion does not depend on the
     assumption). Sorted like the evaluation, then by n.
     """
+    if evaluation.empty:
+        return pd.DataFrame([], columns=SENSITIVITY_COLUMNS)
     assumed = evaluation[evaluation["n_assumed"].astype(bool) & (evaluation["sampling"] != "")]
     rows = []
     for r in assumed.itertuples():

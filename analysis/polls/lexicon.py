@@ -101,6 +101,8 @@ NAME_STOPWORDS = frozenset({"The", "A", "An", "This", "These", "That", "Those", 
 POLL_CUES = re.compile(
     r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|respondents|opinion\s+index|"
     r"questioned|interviewed|barometer)\b", re.I)
+# POLL_CUES without its word boundaries: a text it does not match has no sentence POLL_CUES matches.
+POLL_CUE_WORDS = re.compile(POLL_CUES.pattern.replace(r"\b", ""), re.I)
 REASON_CUES = re.compile(
     r"\b(?:citing|because of|because|due to|owing to|in protest (?:at|against|over)|"
     r"for fear (?:of|that)|over concerns? (?:about|over))\s+(?P<reason>[^.;]+)", re.I)

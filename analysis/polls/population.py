@@ -25,7 +25,7 @@ def iso3(country: str) -> str:
     """ISO 3166-1 alpha-3 code of a canonical country name ("" when it has none)."""
     import pycountry
 
-    overrides = dict(pd.read_csv(DATA / "iso3.csv", dtype=str)[["country", "iso3"]].values)
+    overrides = _iso3_overrides()
     if country in overrides:
         return overrides[country]
     for c in countries():
@@ -36,6 +36,12 @@ def iso3(country: str) -> str:
                 except LookupError:
                     continue
     return ""
+
+
+@lru_cache(maxsize=1)
+def _iso3_overrides() -> dict[str, str]:
+    """{canonical country: ISO code} of data/iso3.csv, read once per process."""
+    return dict(pd.read_csv(DATA / "iso3.csv", dtype=str)[["country", "iso3"]].values)
 
 
 @lru_cache(maxsize=1)
