@@ -6,6 +6,7 @@ nothing else is changed, so offsets agree with the file as read by any UTF-8 rea
 Optional metadata sits beside the article as `<slug>.yaml` (title, outlet, url, published,
 dateline, language).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,10 +30,59 @@ METADATA_KEYS = {"title", "outlet", "url", "published", "dateline", "language", 
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep", "rev", "col",
-    "capt", "lt", "sgt", "maj", "adm", "cmdr", "hon", "pres", "supt", "det", "insp", "no", "vs",
-    "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "e.g", "i.e", "approx", "fig", "est",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "rev",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
+    "maj",
+    "adm",
+    "cmdr",
+    "hon",
+    "pres",
+    "supt",
+    "det",
+    "insp",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "ave",
+    "blvd",
+    "e.g",
+    "i.e",
+    "approx",
+    "fig",
+    "est",
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
@@ -72,8 +122,9 @@ class Article:
     path: Path | None = None
 
     @classmethod
-    def from_text(cls, text: str, slug: str = "article", metadata: Metadata | None = None,
-                  path: Path | None = None) -> Article:
+    def from_text(
+        cls, text: str, slug: str = "article", metadata: Metadata | None = None, path: Path | None = None
+    ) -> Article:
         """Build an article from a string (benchmarks and tests use this)."""
         paragraphs = tuple(split_paragraphs(text))
         sentences = tuple(s for p in paragraphs for s in split_sentences(text, p.start, p.end))
@@ -113,8 +164,7 @@ class Article:
         import pandas as pd
 
         return pd.DataFrame(
-            [(i, self.paragraph_index(s.start), s.start, s.end, s.text)
-             for i, s in enumerate(self.sentences)],
+            [(i, self.paragraph_index(s.start), s.start, s.end, s.text) for i, s in enumerate(self.sentences)],
             columns=["sentence", "paragraph", "start", "end", "text"],
         )
 
@@ -139,7 +189,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for m in _SENTENCE_END.finditer(text, start, end):
         if _is_abbreviation(text, begin, m.start(), m.group()):
             continue
-        following = text[m.end():end].lstrip()
+        following = text[m.end() : end].lstrip()
         if following and following[0].islower():
             continue
         stop = m.end()
@@ -187,8 +237,12 @@ def max_article_bytes() -> int:
     return int(megabytes * 1_000_000)
 
 
-_UTF_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-             (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+_UTF_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def _wide_encoding(raw: bytes) -> str | None:
@@ -220,8 +274,11 @@ def read_text(path: str | Path, max_bytes: int | None = None) -> str:
     try:
         size = p.stat().st_size
         if size > limit:
-            raise InputError(p, f"is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit for an article "
-                                f"(set {MAX_ARTICLE_ENV} to change it)")
+            raise InputError(
+                p,
+                f"is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit for an article "
+                f"(set {MAX_ARTICLE_ENV} to change it)",
+            )
         with p.open("rb") as fh:
             raw = fh.read(limit + 1)
     except OSError as exc:
@@ -239,8 +296,9 @@ def read_text(path: str | Path, max_bytes: int | None = None) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(p, f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
-                            "cannot be decoded") from None
+        raise InputError(
+            p, f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} cannot be decoded"
+        ) from None
     text = normalise_text(text)
     if not text.strip():
         raise InputError(p, "the file is empty (only whitespace)")
@@ -283,14 +341,20 @@ def metadata_from_mapping(data: object, p: str | Path) -> Metadata:
     if isinstance(published, dt.datetime):
         published = published.date()
     if published is not None and not PUBLISHED_YEARS[0] <= published.year <= PUBLISHED_YEARS[1]:
-        raise InputError(p, f"'published' {published.isoformat()} is outside the years "
-                            f"{PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]} that a news article's date can take here")
+        raise InputError(
+            p,
+            f"'published' {published.isoformat()} is outside the years "
+            f"{PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]} that a news article's date can take here",
+        )
     for key in ("title", "outlet", "url", "dateline"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise InputError(p, f"'{key}' must be text, got {brief(data[key])}")
     return Metadata(
-        title=data.get("title"), outlet=data.get("outlet"), url=data.get("url"),
-        published=published, dateline=data.get("dateline"),
+        title=data.get("title"),
+        outlet=data.get("outlet"),
+        url=data.get("url"),
+        published=published,
+        dateline=data.get("dateline"),
         language=str(data.get("language") or "en"),
         extra={k: data[k] for k in ("author", "notes") if k in data},
     )

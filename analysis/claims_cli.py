@@ -1,4 +1,5 @@
 """The `claims` and `register` subcommands of `python -m analysis` (registered in analysis/cli.py)."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,9 @@ from pathlib import Path
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """Add `claims IN.jsonl --out PRED.jsonl` and `register ARTICLE [--out FILE]`."""
-    claims = sub.add_parser("claims", help="automatic claims (population, GDP and every metric with signal words) of a JSONL file, checked")
+    claims = sub.add_parser(
+        "claims", help="automatic claims (population, GDP and every metric with signal words) of a JSONL file, checked"
+    )
     claims.add_argument("input", help="documents: JSON lines with doc_id, text and optional published")
     claims.add_argument("--out", required=True, help="predictions in the claims scorer's format")
     register = sub.add_parser("register", help="write a draft claim register from an article's automatic claims")

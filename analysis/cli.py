@@ -3,6 +3,7 @@
 
 Paths typed on the command line are read from the current folder (messages show them resolved).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,13 +34,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="run every notebook on an article (papermill)")
-    run.add_argument("article", nargs="?", default=None,
-                     help=f"plain-text article file (default: {paths.relative(paths.DEFAULT_ARTICLE)})")
+    run.add_argument(
+        "article",
+        nargs="?",
+        default=None,
+        help=f"plain-text article file (default: {paths.relative(paths.DEFAULT_ARTICLE)})",
+    )
     run.add_argument("--out", help="output folder (default: runs/<slug>)")
-    run.add_argument("--jobs", type=int, default=None,
-                     help="notebooks run at once (default: one per core; 1 = one after another)")
-    run.add_argument("-p", "--parameter", action="append", type=_parse_parameter, default=[],
-                     metavar="NAME=VALUE", help="notebook parameter, e.g. -p assumed_n=500")
+    run.add_argument(
+        "--jobs", type=int, default=None, help="notebooks run at once (default: one per core; 1 = one after another)"
+    )
+    run.add_argument(
+        "-p",
+        "--parameter",
+        action="append",
+        type=_parse_parameter,
+        default=[],
+        metavar="NAME=VALUE",
+        help="notebook parameter, e.g. -p assumed_n=500",
+    )
 
     quotes = sub.add_parser("quotes", help="quote predictions for a benchmark JSONL file")
     quotes.add_argument("input", help="documents in the ../shared/benchmarks JSONL format")

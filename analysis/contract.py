@@ -7,6 +7,7 @@ columns must hold numbers, the other columns are text (empty cells allowed). `ch
 is applied by the runner before a run replaces the previous results; a batch checks every
 article's tables with the same schemas (`check_frame`).
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -19,22 +20,70 @@ from pandera.errors import SchemaError, SchemaErrors
 from .errors import InputError
 
 CONTRACT: dict[str, list[str]] = {
-    "quotes": ["quote_id", "start", "end", "text", "speaker", "speaker_mention", "speaker_type",
-               "affiliation", "cue", "channel", "kind", "paragraph"],
+    "quotes": [
+        "quote_id",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "speaker_mention",
+        "speaker_type",
+        "affiliation",
+        "cue",
+        "channel",
+        "kind",
+        "paragraph",
+    ],
     "numbers": ["start", "end", "text", "value", "unit", "hedge"],
-    "claims": ["claim_id", "start", "end", "text", "subject", "metric", "value", "unit", "hedge",
-               "verdict", "fact_id", "reference_value", "reference_period", "ratio", "source_org",
-               "url", "explanation"],
+    "claims": [
+        "claim_id",
+        "start",
+        "end",
+        "text",
+        "subject",
+        "metric",
+        "value",
+        "unit",
+        "hedge",
+        "verdict",
+        "fact_id",
+        "reference_value",
+        "reference_period",
+        "ratio",
+        "source_org",
+        "url",
+        "explanation",
+    ],
     "consistency": ["check_id", "claim_ids", "verdict", "explanation"],
-    "poll_claims": ["claim_id", "start", "end", "text", "country", "poll_id", "fieldwork",
-                    "response", "percent", "n", "ci_low", "ci_high", "verdict", "explanation"],
+    "poll_claims": [
+        "claim_id",
+        "start",
+        "end",
+        "text",
+        "country",
+        "poll_id",
+        "fieldwork",
+        "response",
+        "percent",
+        "n",
+        "ci_low",
+        "ci_high",
+        "verdict",
+        "explanation",
+    ],
 }
 
 # Types of the contract columns that are not text. "position": a character offset or index
 # (whole number >= 0, never empty); "int": a whole number or empty; "float": a number or empty.
 DTYPES: dict[str, str] = {
-    "start": "position", "end": "position", "paragraph": "position",
-    "n": "int", "percent": "float", "ci_low": "float", "ci_high": "float", "ratio": "float",
+    "start": "position",
+    "end": "position",
+    "paragraph": "position",
+    "n": "int",
+    "percent": "float",
+    "ci_low": "float",
+    "ci_high": "float",
+    "ratio": "float",
 }
 
 
@@ -56,8 +105,7 @@ def schema(name: str) -> pa.DataFrameSchema:
     checks = []
     if "start" in columns and "end" in columns:
         checks.append(pa.Check(lambda df: df["end"] >= df["start"], name="end >= start"))
-    return pa.DataFrameSchema({c: _column(c) for c in columns}, checks=checks, strict=False,
-                              name=name)
+    return pa.DataFrameSchema({c: _column(c) for c in columns}, checks=checks, strict=False, name=name)
 
 
 def contract_problem(df: pd.DataFrame, name: str) -> str | None:
@@ -76,8 +124,10 @@ def contract_problem(df: pd.DataFrame, name: str) -> str | None:
 def _summary(exc: SchemaError | SchemaErrors) -> str:
     cases = getattr(exc, "failure_cases", None)
     if isinstance(cases, pd.DataFrame) and not cases.empty:
-        parts = [f"{r.column}: {r.check} fails on {r.failure_case!r}" if pd.notna(r.column)
-                 else f"{r.check} fails" for r in cases.head(3).itertuples()]
+        parts = [
+            f"{r.column}: {r.check} fails on {r.failure_case!r}" if pd.notna(r.column) else f"{r.check} fails"
+            for r in cases.head(3).itertuples()
+        ]
         more = f" (and {len(cases) - 3} more)" if len(cases) > 3 else ""
         return "; ".join(parts) + more
     return str(exc).splitlines()[0]

@@ -18,6 +18,7 @@ no library lists (nationality adjectives, demonyms, colloquial names) from a dat
 Kinds: `country`, `bloc` (a union of countries that speaks as one, the European Union) and
 `region` (a group of countries polled together, the Arab region).
 """
+
 from __future__ import annotations
 
 import csv
@@ -92,8 +93,9 @@ def parse_row(row: dict[str, str], where: str = "") -> Country:
         ambiguous.add(name)
     aliases = tuple(dict.fromkeys(a for a in lib + tuple(a.lstrip("~") for a in own) if a != name))
     ordered = tuple(n for n in (name,) + aliases if n in ambiguous)
-    return Country(name, kind, aliases, _split(row.get("adjectives") or ""), _split(row.get("demonyms") or ""),
-                   ordered, iso3)
+    return Country(
+        name, kind, aliases, _split(row.get("adjectives") or ""), _split(row.get("demonyms") or ""), ordered, iso3
+    )
 
 
 @lru_cache(maxsize=1)
@@ -122,9 +124,18 @@ def countries_table() -> pd.DataFrame:
     """The table as a DataFrame. Columns: name, kind (country, bloc, region), aliases,
     adjectives, demonyms (people nouns; the adjectives when empty), ambiguous (names that are
     also personal names or words), iso3; list cells are "; "-joined strings."""
-    rows = [{"name": c.name, "kind": c.kind, "aliases": "; ".join(c.aliases),
-             "adjectives": "; ".join(c.adjectives), "demonyms": "; ".join(c.demonyms),
-             "ambiguous": "; ".join(c.ambiguous), "iso3": c.iso3} for c in countries()]
+    rows = [
+        {
+            "name": c.name,
+            "kind": c.kind,
+            "aliases": "; ".join(c.aliases),
+            "adjectives": "; ".join(c.adjectives),
+            "demonyms": "; ".join(c.demonyms),
+            "ambiguous": "; ".join(c.ambiguous),
+            "iso3": c.iso3,
+        }
+        for c in countries()
+    ]
     return pd.DataFrame(rows, columns=COUNTRY_COLUMNS)
 
 
@@ -153,8 +164,8 @@ def canonical(word: str) -> str | None:
     if key in table:
         return table[key]
     for suffix, repl in (("es", ""), ("s", ""), ("men", "man"), ("women", "woman")):
-        if key.endswith(suffix) and key[:-len(suffix)] + repl in table:
-            return table[key[:-len(suffix)] + repl]
+        if key.endswith(suffix) and key[: -len(suffix)] + repl in table:
+            return table[key[: -len(suffix)] + repl]
     return None
 
 

@@ -1,4 +1,5 @@
 """Errors raised for bad input: each names the file and the problem, in bounded length."""
+
 from __future__ import annotations
 
 import reprlib

@@ -3,6 +3,7 @@
 Every file is written to a temporary name beside its target and moved into place, so a reader
 never sees half a file. Notebooks use `open_run` to get a `RunContext` for their article.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Project paths, found from the package location, never from the current directory."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -5,6 +5,7 @@ can compute them without starting a kernel. The notebooks show the intermediate 
 functions must stay in step with them (tests/test_pipeline.py compares both on the default
 article).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,9 @@ import pandas as pd
 from .article import Article
 
 
-def quote_tables(article: Article, speakers_file: str | Path | None = None,
-                 reference_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
+def quote_tables(
+    article: Article, speakers_file: str | Path | None = None, reference_dir: str | Path | None = None
+) -> dict[str, pd.DataFrame]:
     """Notebook 01's `quotes` and `quote_sources` tables."""
     from . import reference
     from .quotes import extract_quotes
@@ -29,8 +31,12 @@ def quote_tables(article: Article, speakers_file: str | Path | None = None,
     return {"quotes": quotes, "quote_sources": match_quote_sources(direct, sources)}
 
 
-def claim_tables(article: Article, register: str | Path | None = None, reference_dir: str | Path | None = None,
-                 max_reference_age_years: float = 5.0) -> dict[str, pd.DataFrame]:
+def claim_tables(
+    article: Article,
+    register: str | Path | None = None,
+    reference_dir: str | Path | None = None,
+    max_reference_age_years: float = 5.0,
+) -> dict[str, pd.DataFrame]:
     """Notebook 02's `numbers`, `claims`, `consistency` and `sources` tables."""
     from .claims import check_claims, cited_sources
     from .consistency import check_consistency
@@ -40,17 +46,25 @@ def claim_tables(article: Article, register: str | Path | None = None, reference
     facts = load_facts(reference_dir or None)
     labels = metric_labels(reference_dir or None)
     numbers = extract_numbers(article)
-    located, verified = check_claims(article, numbers, facts, register or None, labels, max_reference_age_years,
-                                     reference_dir or None)
+    located, verified = check_claims(
+        article, numbers, facts, register or None, labels, max_reference_age_years, reference_dir or None
+    )
     checks = check_consistency(article, numbers, located, verified, facts, labels)
     sources = cited_sources(load_sources(reference_dir or None), verified)
     return {"numbers": numbers, "claims": verified, "consistency": checks, "sources": sources}
 
 
-def poll_tables(article: Article, reference_dir: str | Path | None = None, confidence: float = 0.95,
-                assumed_n: int = 1000, design_effect: float = 1.0) -> dict[str, pd.DataFrame]:
+def poll_tables(
+    article: Article,
+    reference_dir: str | Path | None = None,
+    confidence: float = 0.95,
+    assumed_n: int = 1000,
+    design_effect: float = 1.0,
+) -> dict[str, pd.DataFrame]:
     """Notebook 03's `poll_claims`, `poll_claims_summary` and `poll_sensitivity` tables."""
-    from .polls import claims as pc, evaluate as pe, figures as pf
+    from .polls import claims as pc
+    from .polls import evaluate as pe
+    from .polls import figures as pf
     from .reference import load_polls
 
     polls = load_polls(reference_dir or None)

@@ -5,6 +5,7 @@ some, a vocabulary. A file that breaks it raises `ReferenceDataError` naming the
 (line number in the CSV, header = line 1) and the column. ISO date columns stay strings
 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), because their precision matters.
 """
+
 from __future__ import annotations
 
 import csv
@@ -55,42 +56,84 @@ UNITS = frozenset({"people", "percent", "USD", "date", "count", "years", "months
 CONFIDENCE = frozenset({"high", "medium", "low"})
 
 FACTS_SCHEMA = _cols(
-    Column("fact_id"), Column("subject"), Column("metric"),  # vocabulary: metrics.csv
+    Column("fact_id"),
+    Column("subject"),
+    Column("metric"),  # vocabulary: metrics.csv
     Column("value"),  # a number, or an ISO date when unit == date (checked row by row)
-    Column("value_low", "number", False), Column("value_high", "number", False),
-    Column("qualifier", vocabulary=frozenset(
-        {"exact", "approx", "at_least", "at_most", "annualised_from_partial", "estimate"})),
+    Column("value_low", "number", False),
+    Column("value_high", "number", False),
+    Column(
+        "qualifier",
+        vocabulary=frozenset({"exact", "approx", "at_least", "at_most", "annualised_from_partial", "estimate"}),
+    ),
     Column("unit", vocabulary=UNITS),
-    Column("period_start", "date", False), Column("period_end", "date", False),
-    Column("source_org"), Column("source_title", required=False), Column("url", required=False),
-    Column("via", required=False), Column("confidence", vocabulary=CONFIDENCE),
+    Column("period_start", "date", False),
+    Column("period_end", "date", False),
+    Column("source_org"),
+    Column("source_title", required=False),
+    Column("url", required=False),
+    Column("via", required=False),
+    Column("confidence", vocabulary=CONFIDENCE),
     Column("notes", required=False),
 )
 POLLS_SCHEMA = _cols(
-    Column("poll_id"), Column("organisation"), Column("country"),
-    Column("fieldwork_start", "date"), Column("fieldwork_end", "date", False),
-    Column("n", "integer", False), Column("n_note", required=False),
-    Column("method", required=False), Column("question", required=False),
-    Column("response", vocabulary=frozenset({
-        "positive", "negative", "very_positive", "very_negative", "somewhat_negative",
-        "dont_know", "approve", "oppose", "support", "agree"})),
-    Column("percent", "number"), Column("margin_of_error", "number", False),
-    Column("url", required=False), Column("via", required=False),
-    Column("confidence", vocabulary=CONFIDENCE), Column("notes", required=False),
+    Column("poll_id"),
+    Column("organisation"),
+    Column("country"),
+    Column("fieldwork_start", "date"),
+    Column("fieldwork_end", "date", False),
+    Column("n", "integer", False),
+    Column("n_note", required=False),
+    Column("method", required=False),
+    Column("question", required=False),
+    Column(
+        "response",
+        vocabulary=frozenset(
+            {
+                "positive",
+                "negative",
+                "very_positive",
+                "very_negative",
+                "somewhat_negative",
+                "dont_know",
+                "approve",
+                "oppose",
+                "support",
+                "agree",
+            }
+        ),
+    ),
+    Column("percent", "number"),
+    Column("margin_of_error", "number", False),
+    Column("url", required=False),
+    Column("via", required=False),
+    Column("confidence", vocabulary=CONFIDENCE),
+    Column("notes", required=False),
 )
 METRICS_SCHEMA = _cols(
-    Column("metric"), Column("unit", vocabulary=UNITS), Column("label"), Column("group"),
+    Column("metric"),
+    Column("unit", vocabulary=UNITS),
+    Column("label"),
+    Column("group"),
     Column("signals", required=False),  # words that say a figure measures it, '; '-separated
 )
 QUOTE_SOURCES_SCHEMA = _cols(
-    Column("quote_id"), Column("article_quote"), Column("attributed_to_in_article"),
+    Column("quote_id"),
+    Column("article_quote"),
+    Column("attributed_to_in_article"),
     Column("source_text", required=False),
     Column("source_language", required=False, vocabulary=frozenset({"en", "ar", "ru", "fr"})),
-    Column("source_org", required=False), Column("url", required=False),
-    Column("via", required=False), Column("notes", required=False),
+    Column("source_org", required=False),
+    Column("url", required=False),
+    Column("via", required=False),
+    Column("notes", required=False),
 )
-SCHEMAS = {"metrics": METRICS_SCHEMA, "facts": FACTS_SCHEMA, "polls": POLLS_SCHEMA,
-           "quote_sources": QUOTE_SOURCES_SCHEMA}
+SCHEMAS = {
+    "metrics": METRICS_SCHEMA,
+    "facts": FACTS_SCHEMA,
+    "polls": POLLS_SCHEMA,
+    "quote_sources": QUOTE_SOURCES_SCHEMA,
+}
 
 
 def reference_dir(folder: str | Path | None = None) -> Path:
@@ -154,24 +197,26 @@ def _check_cell(path: Path, line: int, column: Column, cell: str):
             raise ReferenceDataError(path, "empty, a value is required", row=line, column=column.name)
         return None
     if column.vocabulary is not None and cell not in column.vocabulary:
-        raise ReferenceDataError(path, f"{brief(cell)} is not one of {sorted(column.vocabulary)}",
-                                 row=line, column=column.name)
+        raise ReferenceDataError(
+            path, f"{brief(cell)} is not one of {sorted(column.vocabulary)}", row=line, column=column.name
+        )
     if column.kind == "number":
         try:
             value = float(cell)
         except ValueError:
-            raise ReferenceDataError(path, f"{brief(cell)} is not a plain number", row=line,
-                                     column=column.name) from None
+            raise ReferenceDataError(
+                path, f"{brief(cell)} is not a plain number", row=line, column=column.name
+            ) from None
         if not math.isfinite(value):
             raise ReferenceDataError(path, f"{brief(cell)} is not a finite number", row=line, column=column.name)
         return value
     if column.kind == "integer":
         if not re.fullmatch(r"\d+", cell):
-            raise ReferenceDataError(path, f"{brief(cell)} is not a whole number", row=line,
-                                     column=column.name)
+            raise ReferenceDataError(path, f"{brief(cell)} is not a whole number", row=line, column=column.name)
         if len(cell) > 15:
-            raise ReferenceDataError(path, f"{brief(cell)} is too large to be a count (at most 15 digits)",
-                                     row=line, column=column.name)
+            raise ReferenceDataError(
+                path, f"{brief(cell)} is too large to be a count (at most 15 digits)", row=line, column=column.name
+            )
         return int(cell)
     if column.kind == "date":
         _check_iso_date(path, line, column.name, cell)
@@ -180,8 +225,9 @@ def _check_cell(path: Path, line: int, column: Column, cell: str):
 
 def _check_iso_date(path: Path, line: int, column: str, cell: str) -> None:
     if not ISO_DATE.match(cell):
-        raise ReferenceDataError(path, f"{brief(cell)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                                 row=line, column=column)
+        raise ReferenceDataError(
+            path, f"{brief(cell)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", row=line, column=column
+        )
     parts = [int(x) for x in cell.split("-")] + [1, 1]
     try:
         dt.date(parts[0], parts[1], parts[2])
@@ -192,8 +238,7 @@ def _check_iso_date(path: Path, line: int, column: str, cell: str) -> None:
 def _check_unique(df: pd.DataFrame, path: Path, key: str) -> None:
     dup = df[df[key].duplicated()]
     if not dup.empty:
-        raise ReferenceDataError(path, f"duplicate {key} {dup[key].iloc[0]!r}",
-                                 row=int(dup.index[0]) + 2, column=key)
+        raise ReferenceDataError(path, f"duplicate {key} {dup[key].iloc[0]!r}", row=int(dup.index[0]) + 2, column=key)
 
 
 def _cached(loader):
@@ -254,11 +299,17 @@ def load_facts(folder: str | Path | None = None) -> pd.DataFrame:
     for i, row in df.iterrows():
         line = int(i) + 2
         if row["metric"] not in units:
-            raise ReferenceDataError(path, f"{row['metric']!r} is not a metric of metrics.csv",
-                                     row=line, column="metric")
+            raise ReferenceDataError(
+                path, f"{row['metric']!r} is not a metric of metrics.csv", row=line, column="metric"
+            )
         if row["unit"] != units[row["metric"]]:
-            raise ReferenceDataError(path, f"unit {row['unit']!r} differs from {units[row['metric']]!r}, "
-                                     f"the unit metrics.csv gives {row['metric']!r}", row=line, column="unit")
+            raise ReferenceDataError(
+                path,
+                f"unit {row['unit']!r} differs from {units[row['metric']]!r}, "
+                f"the unit metrics.csv gives {row['metric']!r}",
+                row=line,
+                column="unit",
+            )
         if row["unit"] == "date":
             _check_iso_date(path, line, "value", row["value"])
         else:
@@ -267,15 +318,17 @@ def load_facts(folder: str | Path | None = None) -> pd.DataFrame:
             except ValueError:
                 finite = False
             if not finite:
-                raise ReferenceDataError(path, f"{brief(row['value'])} is not a plain number (finite) "
-                                         f"(unit {row['unit']})", row=line, column="value")
+                raise ReferenceDataError(
+                    path,
+                    f"{brief(row['value'])} is not a plain number (finite) (unit {row['unit']})",
+                    row=line,
+                    column="value",
+                )
         if row["qualifier"] == "at_least" and row["value_low"] is not None and not pd.isna(row["value_low"]):
             if float(row["value_low"]) != float(row["value"]):
-                raise ReferenceDataError(path, "at_least requires value_low == value", row=line,
-                                         column="value_low")
+                raise ReferenceDataError(path, "at_least requires value_low == value", row=line, column="value_low")
         if row["period_start"] and row["period_end"] and row["period_start"] > row["period_end"]:
-            raise ReferenceDataError(path, "period_start is after period_end", row=line,
-                                     column="period_start")
+            raise ReferenceDataError(path, "period_start is after period_end", row=line, column="period_start")
     df["value_num"] = pd.to_numeric(df["value"].where(df["unit"] != "date"), errors="coerce")
     return df
 
@@ -287,8 +340,9 @@ def load_polls(folder: str | Path | None = None) -> pd.DataFrame:
     df = read_table(path, POLLS_SCHEMA)
     bad = df[(df["percent"] < 0) | (df["percent"] > 100)]
     if not bad.empty:
-        raise ReferenceDataError(path, f"percent {bad['percent'].iloc[0]} outside 0..100",
-                                 row=int(bad.index[0]) + 2, column="percent")
+        raise ReferenceDataError(
+            path, f"percent {bad['percent'].iloc[0]} outside 0..100", row=int(bad.index[0]) + 2, column="percent"
+        )
     bad_n = df[df["n"].notna() & (df["n"] <= 0)]
     if not bad_n.empty:
         raise ReferenceDataError(path, "n must be positive", row=int(bad_n.index[0]) + 2, column="n")
@@ -312,20 +366,26 @@ def load_sources(folder: str | Path | None = None) -> pd.DataFrame:
     """
     folder = reference_dir(folder)
     facts = load_facts(folder).assign(table="facts", id=lambda d: d["fact_id"])
-    polls = load_polls(folder).assign(table="polls", id=lambda d: d["poll_id"],
-                                      source_org=lambda d: d["organisation"], source_title=None)
-    quotes = load_quote_sources(folder).assign(table="quote_sources", id=lambda d: d["quote_id"],
-                                               source_title=None)
-    rows = pd.concat([t[["source_org", "source_title", "url", "via", "table", "id"]]
-                      for t in (facts, polls, quotes)], ignore_index=True)
+    polls = load_polls(folder).assign(
+        table="polls", id=lambda d: d["poll_id"], source_org=lambda d: d["organisation"], source_title=None
+    )
+    quotes = load_quote_sources(folder).assign(table="quote_sources", id=lambda d: d["quote_id"], source_title=None)
+    rows = pd.concat(
+        [t[["source_org", "source_title", "url", "via", "table", "id"]] for t in (facts, polls, quotes)],
+        ignore_index=True,
+    )
     rows = rows[rows["source_org"].notna() | rows["url"].notna()].fillna("")
-    grouped = (rows.groupby(["source_org", "url"], sort=True)
-               .agg(source_title=("source_title", lambda s: next((x for x in s if x), "")),
-                    via=("via", lambda s: "; ".join(sorted({x for x in s if x}))),
-                    tables=("table", lambda s: ", ".join(sorted(set(s)))),
-                    n_rows=("id", "size"),
-                    ids=("id", lambda s: " ".join(sorted(set(s)))))
-               .reset_index())
+    grouped = (
+        rows.groupby(["source_org", "url"], sort=True)
+        .agg(
+            source_title=("source_title", lambda s: next((x for x in s if x), "")),
+            via=("via", lambda s: "; ".join(sorted({x for x in s if x}))),
+            tables=("table", lambda s: ", ".join(sorted(set(s)))),
+            n_rows=("id", "size"),
+            ids=("id", lambda s: " ".join(sorted(set(s)))),
+        )
+        .reset_index()
+    )
     return grouped[["source_org", "source_title", "url", "via", "tables", "n_rows", "ids"]]
 
 
@@ -367,8 +427,9 @@ def load_world(metric: str, folder: str | Path | None = None) -> pd.DataFrame:
     first problem (header, code, year, value, a duplicated code and year).
     """
     if metric not in WORLD_INDICATORS:
-        raise InputError(world_dir(folder), f"no World Bank series for metric {metric!r}; "
-                                            f"known: {sorted(WORLD_INDICATORS)}")
+        raise InputError(
+            world_dir(folder), f"no World Bank series for metric {metric!r}; known: {sorted(WORLD_INDICATORS)}"
+        )
     ind = WORLD_INDICATORS[metric]
     path = world_dir(folder) / ind.file
     return _read_world(path, ind)
@@ -413,7 +474,15 @@ def _parse_world(path: Path, ind: WorldIndicator) -> pd.DataFrame:
     from .countries import countries
 
     iso = {c.iso3 for c in countries() if c.kind == "country"}
-    df = pd.DataFrame({"iso3": raw["Country Code"], "country_name": raw["Country Name"], "year": years,
-                       "value": values.astype("float64"), "metric": ind.metric, "indicator": ind.code,
-                       "is_country": raw["Country Code"].isin(iso)})
+    df = pd.DataFrame(
+        {
+            "iso3": raw["Country Code"],
+            "country_name": raw["Country Name"],
+            "year": years,
+            "value": values.astype("float64"),
+            "metric": ind.metric,
+            "indicator": ind.code,
+            "is_country": raw["Country Code"].isin(iso),
+        }
+    )
     return df[WORLD_COLUMNS]

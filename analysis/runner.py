@@ -14,6 +14,7 @@ runner (SIGTERM ends the run cleanly, and on Linux workers die with it even on S
 kernel that cannot start because a concurrent run took its TCP port is started again; kernel
 log lines stay out of the run's output.
 """
+
 from __future__ import annotations
 
 import ast
@@ -62,8 +63,7 @@ def notebook_parameters(notebook: Path) -> dict[str, object]:
     """Names and default values of a notebook's `parameters` cell."""
     import papermill
 
-    return {name: ast.literal_eval(spec["default"])
-            for name, spec in papermill.inspect_notebook(str(notebook)).items()}
+    return {name: ast.literal_eval(spec["default"]) for name, spec in papermill.inspect_notebook(str(notebook)).items()}
 
 
 def check_parameters(parameters: dict, declared: dict[Path, dict[str, object]]) -> dict:
@@ -73,9 +73,12 @@ def check_parameters(parameters: dict, declared: dict[Path, dict[str, object]]) 
     checked = {}
     for name, value in sorted(parameters.items()):
         if name in RUNNER_PARAMETERS:
-            raise InputError(paths.NOTEBOOKS, f"parameter {name!r} is set by the runner itself and cannot be "
-                                              "given with -p; give the article as the first argument and the "
-                                              "output folder with --out")
+            raise InputError(
+                paths.NOTEBOOKS,
+                f"parameter {name!r} is set by the runner itself and cannot be "
+                "given with -p; give the article as the first argument and the "
+                "output folder with --out",
+            )
         defaults = {nb.name: d[name] for nb, d in declared.items() if name in d}
         if not defaults:
             raise InputError(paths.NOTEBOOKS, f"parameter {brief(name)} is not declared by any notebook")
@@ -85,8 +88,10 @@ def check_parameters(parameters: dict, declared: dict[Path, dict[str, object]]) 
                 value = str(value)
             fits = isinstance(value, expected) or (expected is float and isinstance(value, int))
             if not fits or isinstance(value, bool) != isinstance(default, bool):
-                raise InputError(paths.NOTEBOOKS / notebook, f"parameter {name!r} must be "
-                                 f"{expected.__name__} like its default {default!r}, got {brief(value)}")
+                raise InputError(
+                    paths.NOTEBOOKS / notebook,
+                    f"parameter {name!r} must be {expected.__name__} like its default {default!r}, got {brief(value)}",
+                )
         checked[name] = value
     return checked
 
@@ -103,21 +108,29 @@ def execute(notebook: Path, output: Path, parameters: dict | None = None, attemp
     for attempt in range(1, attempts + 1):
         try:
             papermill.execute_notebook(
-                str(notebook), str(output), parameters=parameters or {}, kernel_name=KERNEL,
-                cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False, start_timeout=180,
+                str(notebook),
+                str(output),
+                parameters=parameters or {},
+                kernel_name=KERNEL,
+                cwd=str(paths.NOTEBOOKS),
+                progress_bar=False,
+                log_output=False,
+                start_timeout=180,
                 request_save_on_cell_execute=False,  # write the output notebook once, at the end
                 extra_arguments=KERNEL_ARGUMENTS,
             )
             return
         except PapermillExecutionError as exc:
-            raise RunError(f"notebook {notebook.name} failed in cell [{exc.exec_count}]: "
-                           f"{exc.ename}: {cut(str(exc.evalue), 300)}") from None
+            raise RunError(
+                f"notebook {notebook.name} failed in cell [{exc.exec_count}]: {exc.ename}: {cut(str(exc.evalue), 300)}"
+            ) from None
         except OSError:
             raise  # a folder that cannot be written: the caller names it
         except Exception as exc:  # a kernel that died or did not start, a notebook that cannot be read
             if attempt == attempts or _ran_cells(output):
-                raise RunError(f"notebook {notebook.name} could not be run: {type(exc).__name__}: "
-                               f"{cut(str(exc), 300)}") from None
+                raise RunError(
+                    f"notebook {notebook.name} could not be run: {type(exc).__name__}: {cut(str(exc), 300)}"
+                ) from None
 
 
 def _ran_cells(output: Path) -> bool:
@@ -159,8 +172,10 @@ def run_suite(
     except InputError as exc:
         if out or not target.is_dir():
             raise
-        raise InputError(target, f"{exc.problem} (a run folder from before runs were marked: move it "
-                                 f"away or delete it, e.g. `make clean`)") from None
+        raise InputError(
+            target,
+            f"{exc.problem} (a run folder from before runs were marked: move it away or delete it, e.g. `make clean`)",
+        ) from None
     failed_dir = target.with_name(f"{target.name}.failed")
     jobs = max(1, min(jobs or len(os.sched_getaffinity(0)), len(notebooks)))
     with _writing(target), output_lock(target), _terminate_on_sigterm():
@@ -173,16 +188,19 @@ def run_suite(
             (staging / "notebooks").mkdir()
             tasks = []
             for notebook in notebooks:
-                given = {"article": paths.relative(article_path), "run_dir": paths.relative(staging),
-                         **parameters}
-                tasks.append((notebook, staging / "notebooks" / notebook.name,
-                              {k: v for k, v in given.items() if k in declared[notebook]}))
+                given = {"article": paths.relative(article_path), "run_dir": paths.relative(staging), **parameters}
+                tasks.append(
+                    (
+                        notebook,
+                        staging / "notebooks" / notebook.name,
+                        {k: v for k, v in given.items() if k in declared[notebook]},
+                    )
+                )
             try:
                 _execute_all(tasks, jobs, progress)
             except RunError as exc:
                 kept = _keep_failed(str(exc), staging, target, failed_dir)
-                raise RunError(f"{exc}; {kept}the previous results in {paths.relative(target)} are "
-                               "untouched") from None
+                raise RunError(f"{exc}; {kept}the previous results in {paths.relative(target)} are untouched") from None
             check_run_tables(staging / "tables")
             for executed in sorted((staging / "notebooks").glob("*.ipynb")):
                 _settle_notebook(executed, staging, target)
@@ -205,8 +223,10 @@ def _writing(target: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         where = exc.filename or target
-        raise InputError(where, f"cannot be written: {exc.strerror or exc} (the output folder "
-                                f"{paths.relative(target)} is left as it was)") from None
+        raise InputError(
+            where,
+            f"cannot be written: {exc.strerror or exc} (the output folder {paths.relative(target)} is left as it was)",
+        ) from None
 
 
 @contextlib.contextmanager
@@ -219,8 +239,9 @@ def output_lock(target: Path) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise InputError(target, "another run is writing to this folder right now; wait for it to "
-                                     "finish or choose another --out") from None
+            raise InputError(
+                target, "another run is writing to this folder right now; wait for it to finish or choose another --out"
+            ) from None
         try:
             yield
         finally:
@@ -298,8 +319,7 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _execute_all(tasks: list[tuple[Path, Path, dict]], jobs: int,
-                 progress: Callable[[str], None]) -> None:
+def _execute_all(tasks: list[tuple[Path, Path, dict]], jobs: int, progress: Callable[[str], None]) -> None:
     """Execute (notebook, output, parameters) tasks; the first failure in notebook order wins."""
     total = len(tasks)
     if jobs == 1:
@@ -374,8 +394,7 @@ def publish_figures(folder: Path) -> None:
             atomic_write_bytes(paths.FIGURES / figure.name, figure.read_bytes())
 
 
-def refresh_notebooks(notebooks: list[Path] | None = None,
-                      progress: Callable[[str], None] = print) -> None:
+def refresh_notebooks(notebooks: list[Path] | None = None, progress: Callable[[str], None] = print) -> None:
     """Re-execute the committed notebooks in place with their default parameters.
 
     Papermill's timing metadata is removed so that a re-run without changes gives no diff.
@@ -406,8 +425,12 @@ def _coalesce_streams(outputs: list) -> list:
     merged: list = []
     for out in outputs:
         previous = merged[-1] if merged else None
-        if (out.get("output_type") == "stream" and previous is not None
-                and previous.get("output_type") == "stream" and previous.get("name") == out.get("name")):
+        if (
+            out.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == out.get("name")
+        ):
             previous["text"] = previous["text"] + out["text"]
         else:
             merged.append(out)

@@ -4,6 +4,7 @@ A run (or a batch) writes a marker file into every output folder it creates. A f
 replaced only if it does not exist, is empty, or holds that marker; a file, the project root,
 a folder holding the project, and the project's own source and input folders are always refused.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,8 +34,11 @@ def check_replaceable(target: Path, kind: str) -> None:
         raise InputError(target, f"is the project folder or holds it; a {kind} never replaces it")
     for protected in PROTECTED:
         if target.is_relative_to(protected.resolve()):
-            raise InputError(target, f"lies in the project's {protected.name}/ folder, which holds code or "
-                                     f"inputs; choose another output folder")
+            raise InputError(
+                target,
+                f"lies in the project's {protected.name}/ folder, which holds code or "
+                f"inputs; choose another output folder",
+            )
     if not target.exists() and not target.is_symlink():
         return
     if not target.is_dir():
@@ -43,12 +47,17 @@ def check_replaceable(target: Path, kind: str) -> None:
     if marker.is_file():
         written_by = marker.read_text(encoding="utf-8", errors="replace").strip()[:40]
         if written_by != kind:
-            raise InputError(target, f"holds the output of a {written_by or 'different command'}, not of a {kind}; "
-                                     f"choose another folder")
+            raise InputError(
+                target,
+                f"holds the output of a {written_by or 'different command'}, not of a {kind}; choose another folder",
+            )
         return
     if any(target.iterdir()):
-        raise InputError(target, f"is a folder that was not written by a {kind} (no {MARKER} marker) and is not "
-                                 f"empty; it is left untouched: choose an empty or new folder")
+        raise InputError(
+            target,
+            f"is a folder that was not written by a {kind} (no {MARKER} marker) and is not "
+            f"empty; it is left untouched: choose an empty or new folder",
+        )
 
 
 def write_marker(folder: Path, kind: str) -> None:

@@ -1,4 +1,5 @@
 """Small helpers for prose built from computed values (counts, dates, lists)."""
+
 from __future__ import annotations
 
 import datetime as dt

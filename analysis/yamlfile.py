@@ -5,6 +5,7 @@ bytes cannot expand into gigabytes; a key given twice in one mapping is refused 
 first value silently dropped; an impossible date (`2025-02-30`) is reported with its line; and the
 file may be at most `MAX_YAML_BYTES` long.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,8 +24,9 @@ class StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: ANN001 (PyYAML's signature)
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed",
-                                              event.start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed", event.start_mark
+            )
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):  # noqa: ANN001
@@ -37,16 +39,18 @@ class StrictLoader(yaml.SafeLoader):
             except TypeError:  # an unhashable key: SafeLoader reports it below
                 continue
             if duplicate:
-                raise yaml.constructor.ConstructorError(None, None, f"key {brief(key)} is given twice",
-                                                        key_node.start_mark)
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {brief(key)} is given twice", key_node.start_mark
+                )
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_timestamp(self, node):  # noqa: ANN001
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            raise yaml.constructor.ConstructorError(None, None, f"{brief(node.value)} is not a real date",
-                                                    node.start_mark) from None
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{brief(node.value)} is not a real date", node.start_mark
+            ) from None
 
 
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)

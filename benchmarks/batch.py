@@ -8,6 +8,7 @@ matplotlib) per article, executed by the same number of workers. Prints a table:
 
     .venv/bin/python benchmarks/batch.py [--articles 1000] [--notebook-articles 4] [--workers 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,10 +24,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from suite_speed import empty_notebook  # noqa: E402
+
 from analysis import paths  # noqa: E402
 from analysis.batch import run_batch  # noqa: E402
 from analysis.runner import execute  # noqa: E402
-from suite_speed import empty_notebook  # noqa: E402
 
 SHARED = paths.PROJECT_ROOT.parent / "shared" / "benchmarks"
 
@@ -77,8 +79,13 @@ def shell_loop(source: Path, count: int, tmp: Path) -> float:
     for i, line in enumerate(lines):
         article = tmp / f"loop-{i}.txt"
         article.write_text(json.loads(line)["text"], encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "analysis", "run", str(article), "--out", str(tmp / f"loop-run-{i}")],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=paths.PROJECT_ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "analysis", "run", str(article), "--out", str(tmp / f"loop-run-{i}")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=paths.PROJECT_ROOT,
+        )
     return time.perf_counter() - start
 
 
@@ -95,9 +102,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         src = corpus(tmp / "corpus.jsonl", args.articles)
-        for label, kw in ((f"tables mode, --jobs 1 (one core)", {"jobs": 1}),
-                          (f"tables mode, --jobs {w} (local processes)", {"jobs": w}),
-                          (f"tables mode, --dask local ({w} workers)", {"jobs": w, "dask": "local"})):
+        for label, kw in (
+            ("tables mode, --jobs 1 (one core)", {"jobs": 1}),
+            (f"tables mode, --jobs {w} (local processes)", {"jobs": w}),
+            (f"tables mode, --dask local ({w} workers)", {"jobs": w, "dask": "local"}),
+        ):
             seconds, summary = timed_batch(src, tmp / f"out-{len(rows)}", **kw)
             rows.append((label, summary.done + summary.failed, seconds))
         seconds, summary = timed_batch(src, tmp / "out-0", jobs=1)  # everything current: all skipped

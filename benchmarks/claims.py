@@ -9,6 +9,7 @@ targets. The baseline is what a reader gets without the context rules: every US-
 a million or more is a GDP claim and every count of 100,000 or more a population claim, about
 the country named last before it in its sentence, period `current`, verdict always `supported`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,13 @@ from analysis.claims.auto import _countries_in  # noqa: E402
 from analysis.numbers import extract_numbers  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
-TARGETS = {"recall": 0.90, "precision": 0.90, "subject and metric": 0.95, "verdict balanced": 0.90,
-           "lookalikes flagged": 0.10}
+TARGETS = {
+    "recall": 0.90,
+    "precision": 0.90,
+    "subject and metric": 0.95,
+    "verdict balanced": 0.90,
+    "lookalikes flagged": 0.10,
+}
 
 
 def scorer():
@@ -51,23 +57,33 @@ def baseline(docs: list[dict]) -> list[dict]:
             if not (money or count):
                 continue
             sentence = article.sentence_at(int(n["start"]))
-            named = _countries_in(d["text"][sentence.start:int(n["start"])])
+            named = _countries_in(d["text"][sentence.start : int(n["start"])])
             if named:
-                claims.append({"start": int(n["start"]), "end": int(n["end"]), "subject_iso3": named[-1][3],
-                               "metric": "gdp_usd" if money else "population", "period": "current",
-                               "verdict": "supported"})
+                claims.append(
+                    {
+                        "start": int(n["start"]),
+                        "end": int(n["end"]),
+                        "subject_iso3": named[-1][3],
+                        "metric": "gdp_usd" if money else "population",
+                        "period": "current",
+                        "verdict": "supported",
+                    }
+                )
         out.append({"doc_id": d["doc_id"], "claims": claims})
     return out
 
 
 def figures(res: dict) -> dict[str, float | None]:
-    return {"recall": res["detection"]["r"], "precision": res["detection"]["p"],
-            "subject and metric": res["subject_metric"]["acc"],
-            "verdict overall": res["verdict"]["acc"],
-            "verdict supported": res["verdict_by_class"]["supported"]["acc"],
-            "verdict not supported": res["verdict_by_class"]["not_supported"]["acc"],
-            "verdict balanced": res["verdict_balanced"],
-            "lookalikes flagged": res["negatives_flagged_share"]}
+    return {
+        "recall": res["detection"]["r"],
+        "precision": res["detection"]["p"],
+        "subject and metric": res["subject_metric"]["acc"],
+        "verdict overall": res["verdict"]["acc"],
+        "verdict supported": res["verdict_by_class"]["supported"]["acc"],
+        "verdict not supported": res["verdict_by_class"]["not_supported"]["acc"],
+        "verdict balanced": res["verdict_balanced"],
+        "lookalikes flagged": res["negatives_flagged_share"],
+    }
 
 
 def main() -> int:
@@ -83,8 +99,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(tmp) / "pred.jsonl"
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "analysis", "claims", str(gold_path), "--out", str(pred_path)],
-                       check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "analysis", "claims", str(gold_path), "--out", str(pred_path)],
+            check=True,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
         seconds = time.perf_counter() - t0
         ours = score.score(gold, score.load_jsonl(pred_path))
     base = score.score(gold, baseline(gold))
@@ -95,8 +115,10 @@ def main() -> int:
         target = TARGETS.get(name)
         goal = "" if target is None else (f"<= {target:.2f}" if name == "lookalikes flagged" else f">= {target:.2f}")
         print(f"{name:24} {fmt(figures(base)[name]):>9} {fmt(value):>9} {goal:>9}")
-    print(f"matched {ours['matched']}/{ours['n_gold']} gold claims; predicted in scope {ours['n_pred_in_scope']} "
-          f"(baseline {base['n_pred_in_scope']}); command time {seconds:.1f} s (one process, with start-up)")
+    print(
+        f"matched {ours['matched']}/{ours['n_gold']} gold claims; predicted in scope {ours['n_pred_in_scope']} "
+        f"(baseline {base['n_pred_in_scope']}); command time {seconds:.1f} s (one process, with start-up)"
+    )
     print(json.dumps({"ours": figures(ours), "baseline": figures(base)}))
     return 0
 

@@ -9,6 +9,7 @@ at most 6); a quadratic step would give 25.
 
     .venv/bin/python benchmarks/large_article.py [--sizes 0.1,1,5] [--in-process] [--jobs N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,12 +70,13 @@ def main() -> None:
     print(f"Large articles, {mode}; baseline = the {base:g} MB time, linear = ratio of sizes")
     print(f"{'size MB':>8} {'seconds':>9} {'s per MB':>9} {'time ratio':>11} {'size ratio':>11}")
     for mb in sizes:
-        print(f"{mb:>8g} {times[mb]:>9.1f} {times[mb] / mb:>9.1f} {times[mb] / times[base]:>11.2f} "
-              f"{mb / base:>11.2f}")
+        print(f"{mb:>8g} {times[mb]:>9.1f} {times[mb] / mb:>9.1f} {times[mb] / times[base]:>11.2f} {mb / base:>11.2f}")
     if 5.0 in times and 1.0 in times:
         ratio = times[5.0] / times[1.0]
-        print(f"5 MB / 1 MB = {ratio:.2f} (target: at most 6; quadratic would be 25): "
-              f"{'linear' if ratio <= 6 else 'NOT linear'}")
+        print(
+            f"5 MB / 1 MB = {ratio:.2f} (target: at most 6; quadratic would be 25): "
+            f"{'linear' if ratio <= 6 else 'NOT linear'}"
+        )
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ Friday"), "N days/weeks/months ago" and "last month" against the published date.
 weekdays, relative phrases and offsets ("one day after") are found by regular expressions, and
 numbers, money, percentages, ordinals and durations by the finders in analysis/numbers/quantities.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -108,7 +109,11 @@ def main(argv: list[str] | None = None) -> None:
 
     numbers = extract_numbers(article)
     by_span = {(r["start"], r["end"]): r["value"] for _, r in numbers.iterrows()}
-    ours = [c for c in gold if (c["start"], c["end"]) in by_span and value_matches(by_span[(c["start"], c["end"])], c["value"])]
+    ours = [
+        c
+        for c in gold
+        if (c["start"], c["end"]) in by_span and value_matches(by_span[(c["start"], c["end"])], c["value"])
+    ]
     ours_dated = [c for c in ours if c["kind"] in DATED_KINDS]
     real, _ = real_mentions(numbers, gold, others)
     t_ours = best_time(lambda: extract_numbers(article), args.repeat)
@@ -118,19 +123,33 @@ def main(argv: list[str] | None = None) -> None:
     t_du = best_time(lambda: dateutil_sentences(article), args.repeat)
     n_parsed = sum(1 for *_, d in parsed if d is not None)
 
-    rows = [("method", "gold claims (span+value)", "gold dates/years (value)", "precision of listed", "ms/article"),
-            ("analysis.numbers.extract_numbers", f"{len(ours)}/{len(gold)}", f"{len(ours_dated)}/{len(dated)}",
-             f"{sum(real)}/{len(real)} = {sum(real) / len(real):.3f}", f"{t_ours * 1000:.1f}"),
-            ("dateutil fuzzy parse per sentence", "n/a (no spans)", f"{len(du_dated)}/{len(dated)}",
-             f"n/a ({n_parsed} of {len(parsed)} sentences gave a date)", f"{t_du * 1000:.1f}")]
+    rows = [
+        ("method", "gold claims (span+value)", "gold dates/years (value)", "precision of listed", "ms/article"),
+        (
+            "analysis.numbers.extract_numbers",
+            f"{len(ours)}/{len(gold)}",
+            f"{len(ours_dated)}/{len(dated)}",
+            f"{sum(real)}/{len(real)} = {sum(real) / len(real):.3f}",
+            f"{t_ours * 1000:.1f}",
+        ),
+        (
+            "dateutil fuzzy parse per sentence",
+            "n/a (no spans)",
+            f"{len(du_dated)}/{len(dated)}",
+            f"n/a ({n_parsed} of {len(parsed)} sentences gave a date)",
+            f"{t_du * 1000:.1f}",
+        ),
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for i, r in enumerate(rows):
         print("| " + " | ".join(cell.ljust(w) for cell, w in zip(r, widths)) + " |")
         if i == 0:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     missed = [c["claim_id"] for c in dated if c not in du_dated]
-    print(f"\nseed: {paths.relative(paths.DEFAULT_ARTICLE)}, {len(article.sentences)} sentences; "
-          f"dateutil missed {', '.join(missed) or 'none'} of the gold dates/years.")
+    print(
+        f"\nseed: {paths.relative(paths.DEFAULT_ARTICLE)}, {len(article.sentences)} sentences; "
+        f"dateutil missed {', '.join(missed) or 'none'} of the gold dates/years."
+    )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ A fourth column runs `analysis polls` with data/pollsters.csv emptied, to show h
 on the list of known pollsters (which names the dev split's pollsters among others).
 The rules were written by error analysis on the dev split; the withheld test split scores them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,14 +29,28 @@ from analysis.article import Article  # noqa: E402
 from analysis.polls.benchmark_io import predict_documents  # noqa: E402
 
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.I)
-ROWS = [("detection F1", ("detection", "f1")), ("detection precision", ("detection", "p")),
-        ("detection recall", ("detection", "r")), ("negatives taken", ("negatives_flagged_share",)),
-        ("percent right", ("accuracy", "percent")), ("answer right", ("accuracy", "response")),
-        ("population right", ("accuracy", "population")), ("pollster right", ("accuracy", "pollster")),
-        ("sample size right", ("accuracy", "n")), ("margin of error right", ("accuracy", "moe"))]
-TARGETS = {"detection F1": 95, "negatives taken": 15, "percent right": 98, "answer right": 85,
-           "population right": 85, "pollster right": 90, "sample size right": 95,
-           "margin of error right": 95}
+ROWS = [
+    ("detection F1", ("detection", "f1")),
+    ("detection precision", ("detection", "p")),
+    ("detection recall", ("detection", "r")),
+    ("negatives taken", ("negatives_flagged_share",)),
+    ("percent right", ("accuracy", "percent")),
+    ("answer right", ("accuracy", "response")),
+    ("population right", ("accuracy", "population")),
+    ("pollster right", ("accuracy", "pollster")),
+    ("sample size right", ("accuracy", "n")),
+    ("margin of error right", ("accuracy", "moe")),
+]
+TARGETS = {
+    "detection F1": 95,
+    "negatives taken": 15,
+    "percent right": 98,
+    "answer right": 85,
+    "population right": 85,
+    "pollster right": 90,
+    "sample size right": 95,
+    "margin of error right": 95,
+}
 
 
 def load_scorer(bench: Path):
@@ -48,9 +63,16 @@ def load_scorer(bench: Path):
 
 def regex_baseline(docs: list[dict]) -> list[dict]:
     """Every number with a percent sign or word, value only."""
-    return [{"doc_id": d["doc_id"], "figures": [
-        {"start": m.start(), "end": m.end(), "percent": float(re.match(r"[\d.]+", m.group()).group())}
-        for m in PERCENT.finditer(d["text"])]} for d in docs]
+    return [
+        {
+            "doc_id": d["doc_id"],
+            "figures": [
+                {"start": m.start(), "end": m.end(), "percent": float(re.match(r"[\d.]+", m.group()).group())}
+                for m in PERCENT.finditer(d["text"])
+            ],
+        }
+        for d in docs
+    ]
 
 
 def sentence_parser_baseline(docs: list[dict]) -> list[dict]:
@@ -62,9 +84,14 @@ def sentence_parser_baseline(docs: list[dict]) -> list[dict]:
         claims = extract_poll_claims(Article.from_text(d["text"], slug="doc"))
         figures = []
         for _, row in claims.drop_duplicates("share_start").iterrows():
-            figures.append({"start": int(row["share_start"]), "end": int(row["share_end"]),
-                            "percent": float(row["value"]),
-                            "response": {"for": "support", "against": "oppose"}.get(row["side"], "other")})
+            figures.append(
+                {
+                    "start": int(row["share_start"]),
+                    "end": int(row["share_end"]),
+                    "percent": float(row["value"]),
+                    "response": {"for": "support", "against": "oppose"}.get(row["side"], "other"),
+                }
+            )
         out.append({"doc_id": d["doc_id"], "figures": figures})
     return out
 
@@ -98,12 +125,18 @@ def main() -> int:
     bench = Path(args.bench)
     scorer = load_scorer(bench)
     gold = scorer.load_jsonl(bench / "polls" / f"{args.split}.jsonl")
-    runs = {"regex": regex_baseline(gold), "sentence parser": sentence_parser_baseline(gold),
-            "analysis polls": predict_documents(gold), "no pollster list": without_known_pollsters(gold)}
+    runs = {
+        "regex": regex_baseline(gold),
+        "sentence parser": sentence_parser_baseline(gold),
+        "analysis polls": predict_documents(gold),
+        "no pollster list": without_known_pollsters(gold),
+    }
     results = {name: scorer.score(gold, pred) for name, pred in runs.items()}
     n_figures = results["analysis polls"]["n_gold"]
-    print(f"polls/{args.split}.jsonl: {len(gold)} articles, {n_figures} poll figures, "
-          f"{results['analysis polls']['negatives']} non-poll percentages")
+    print(
+        f"polls/{args.split}.jsonl: {len(gold)} articles, {n_figures} poll figures, "
+        f"{results['analysis polls']['negatives']} non-poll percentages"
+    )
     header = f"{'':24}" + "".join(f"{name:>17}" for name in runs) + f"{'target':>9}"
     print(header)
     for label, path in ROWS:

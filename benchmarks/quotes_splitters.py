@@ -8,6 +8,7 @@ with the project's splitter (`analysis.article.split_sentences`) and, when it is
 clean=False, char_span=True)`) swapped in, and prints end-to-end F1 on every attribution and
 documents per second (one process, prediction only).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,11 +37,12 @@ def _pysbd_splitter():
         end = len(text) if end is None else end
         out = []
         for sp in seg.segment(text[start:end]):
-            a, chunk = start + sp.start, text[start + sp.start:start + sp.end]
+            a, chunk = start + sp.start, text[start + sp.start : start + sp.end]
             if chunk.strip():
                 left = len(chunk) - len(chunk.lstrip())
                 out.append(Span(a + left, a + len(chunk.rstrip()), chunk.strip()))
         return out
+
     return split
 
 

@@ -5,6 +5,7 @@ of the suite's own work on top of papermill's kernel start-up. Prints a table:
 
     .venv/bin/python benchmarks/suite_speed.py [--repeat 3] [--article data/articles/<slug>.txt]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,9 +63,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             serial.append(time_suite(article, Path(tmp), jobs=1))
     e = statistics.median(empty)
-    rows = [("papermill, empty notebooks (pandas+mpl), serial", e),
-            ("suite run (default: one notebook per core)", statistics.median(suite)),
-            ("suite run --jobs 1 (one after another)", statistics.median(serial))]
+    rows = [
+        ("papermill, empty notebooks (pandas+mpl), serial", e),
+        ("suite run (default: one notebook per core)", statistics.median(suite)),
+        ("suite run --jobs 1 (one after another)", statistics.median(serial)),
+    ]
     print(f"article: {paths.relative(article)}; {count} notebooks; median of {args.repeat} runs")
     print(f"| {'what':<50} | {'seconds':>7} | {'ratio to empty':>14} |")
     print(f"|{'-' * 52}|{'-' * 9}|{'-' * 16}|")

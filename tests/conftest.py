@@ -1,4 +1,5 @@
 """Shared fixtures: the project's paths and the shared material beside the project."""
+
 from __future__ import annotations
 
 import os

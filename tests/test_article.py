@@ -1,4 +1,5 @@
 """The article model: paragraphs, sentences, offsets, metadata and clear errors on bad input."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,7 @@ def test_seed_paragraphs_and_sentences_have_true_offsets(seed_article):
     text = seed_article.text
     assert len(seed_article.paragraphs) == text.count("\n") + (not text.endswith("\n"))
     for span in seed_article.paragraphs + seed_article.sentences:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
         assert span.text == span.text.strip()
     # sentences tile each paragraph in order
     starts = [s.start for s in seed_article.sentences]
@@ -24,8 +25,11 @@ def test_seed_paragraphs_and_sentences_have_true_offsets(seed_article):
 def test_sentences_keep_abbreviations_and_initialisms_together():
     text = 'U.S. President Joe Smith met Dr. Jane Roe in Washington. "We agree," he said. It ended.'
     sentences = [s.text for s in split_sentences(text)]
-    assert sentences == ['U.S. President Joe Smith met Dr. Jane Roe in Washington.',
-                         '"We agree," he said.', "It ended."]
+    assert sentences == [
+        "U.S. President Joe Smith met Dr. Jane Roe in Washington.",
+        '"We agree," he said.',
+        "It ended.",
+    ]
 
 
 def test_paragraph_index_and_tables():

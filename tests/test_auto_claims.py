@@ -1,5 +1,6 @@
 """Automatic population and GDP claims: detection, lookalikes, World Bank verdicts, the register
 as override, the `claims` and `register` commands, and the floor on the dev benchmark."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,28 +35,37 @@ def _found(text: str, published=dt.date(2024, 3, 1)) -> pd.DataFrame:
 
 
 def test_claims_read_subject_metric_and_period_from_the_words():
-    text = ("Kenya, a nation of about 50 million people, has a $110 billion economy. "
-            "Nairobi has 4.4 million residents. Japan's population stood at 125.5 million as of Oct. 1, 2021.")
+    text = (
+        "Kenya, a nation of about 50 million people, has a $110 billion economy. "
+        "Nairobi has 4.4 million residents. Japan's population stood at 125.5 million as of Oct. 1, 2021."
+    )
     found = _found(text).set_index("text")
     assert found.loc["about 50 million", ["is_claim", "subject_iso3", "metric", "period"]].tolist() == [
-        True, "KEN", "population", "current"]
+        True,
+        "KEN",
+        "population",
+        "current",
+    ]
     assert found.loc["$110 billion", ["is_claim", "subject_iso3", "metric"]].tolist() == [True, "KEN", "gdp_usd"]
     assert found.loc["125.5 million", ["subject_iso3", "period"]].tolist() == ["JPN", "2021"]
     assert not found.loc["4.4 million", "is_claim"]  # Nairobi is no country
     assert found.loc["about 50 million", "metric_words"] == "nation of"
 
 
-@pytest.mark.parametrize("sentence, why", [
-    ("Brazil is home to nearly 200 million Catholics.", "religious group"),
-    ("Germany's economy will reach $5 trillion by 2027.", "forecast"),
-    ("Apple's market capitalisation crossed $3 trillion, more than France's economy.", "market"),
-    ("Italy's debt stood at $3.1 trillion last year.", "debt"),
-    ("Egypt's GDP per capita is $3.5 million, a misprint for thousands.", "per-capita"),
-    ("Japan's nominal GDP was 591 trillion yen.", "not US dollars"),
-    ("Kenya's population rose by 1.2 million last year.", "change"),
-    ("The elderly population of China reached 209 million.", "age group"),
-    ("Mexico City's population of 9 million is growing.", "no country"),
-])
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("Brazil is home to nearly 200 million Catholics.", "religious group"),
+        ("Germany's economy will reach $5 trillion by 2027.", "forecast"),
+        ("Apple's market capitalisation crossed $3 trillion, more than France's economy.", "market"),
+        ("Italy's debt stood at $3.1 trillion last year.", "debt"),
+        ("Egypt's GDP per capita is $3.5 million, a misprint for thousands.", "per-capita"),
+        ("Japan's nominal GDP was 591 trillion yen.", "not US dollars"),
+        ("Kenya's population rose by 1.2 million last year.", "change"),
+        ("The elderly population of China reached 209 million.", "age group"),
+        ("Mexico City's population of 9 million is growing.", "no country"),
+    ],
+)
 def test_lookalikes_are_set_aside_with_a_reason(sentence, why):
     found = _found(sentence)
     assert not found.empty and not found["is_claim"].any(), found
@@ -82,7 +92,11 @@ def test_world_bank_year_for_a_claim_about_the_present():
     _, claims = check_claims(article, numbers, load_facts(), register="/nonexistent" if False else None)
     row = claims.iloc[0]
     assert (row["origin"], row["basis"], row["reference_year"], row["verdict"]) == (
-        "automatic", "World Bank", 2021, "supported")
+        "automatic",
+        "World Bank",
+        2021,
+        "supported",
+    )
     assert row["reference_value"] == pytest.approx(zmb_2021, rel=1e-9)
     assert "SP.POP.TOTL" in row["source_org"] and row["url"].endswith("SP.POP.TOTL?locations=ZM")
 
@@ -92,19 +106,27 @@ def test_a_wrong_figure_is_contradicted_and_a_stated_year_is_used():
     _, claims = check_claims(article, extract_numbers(article), load_facts())
     row = claims.iloc[0]
     assert (row["subject_iso3"], row["metric"], row["reference_year"], row["verdict"]) == (
-        "SAU", "gdp_usd", 2021, "contradicted")
+        "SAU",
+        "gdp_usd",
+        2021,
+        "contradicted",
+    )
 
 
 def test_no_reference_when_nothing_is_on_file(tmp_path):
     import shutil
+
     shutil.copy(paths.REFERENCE / "metrics.csv", tmp_path / "metrics.csv")
     (tmp_path / "world").mkdir()
     for name in ("population.csv", "gdp.csv"):
-        (tmp_path / "world" / name).write_text("Country Name,Country Code,Year,Value\nAruba,ABW,2020,100000\n",
-                                               encoding="utf-8")
-    (tmp_path / "facts.csv").write_text((paths.REFERENCE / "facts.csv").read_text(encoding="utf-8").splitlines()[0]
-                                        + "\nx,Aruba,population,100000,,,exact,people,2020,2020,Office,,,,high,\n",
-                                        encoding="utf-8")
+        (tmp_path / "world" / name).write_text(
+            "Country Name,Country Code,Year,Value\nAruba,ABW,2020,100000\n", encoding="utf-8"
+        )
+    (tmp_path / "facts.csv").write_text(
+        (paths.REFERENCE / "facts.csv").read_text(encoding="utf-8").splitlines()[0]
+        + "\nx,Aruba,population,100000,,,exact,people,2020,2020,Office,,,,high,\n",
+        encoding="utf-8",
+    )
     article = _article("Kenya, a nation of about 50 million, is growing.", dt.date(2024, 3, 1))
     _, claims = check_claims(article, extract_numbers(article), load_facts(tmp_path), reference_dir=tmp_path)
     assert claims["verdict"].tolist() == ["no reference"]
@@ -112,17 +134,21 @@ def test_no_reference_when_nothing_is_on_file(tmp_path):
 
 
 def test_register_overrides_drops_and_adds(tmp_path):
-    text = ("Kenya, a nation of about 50 million, has a $110 billion economy. "
-            "Uganda has 48 million people, a census found in 2024.")
+    text = (
+        "Kenya, a nation of about 50 million, has a $110 billion economy. "
+        "Uganda has 48 million people, a census found in 2024."
+    )
     article = _article(text)
     numbers = extract_numbers(article)
     _, auto = check_claims(article, numbers, load_facts(), register=None)
     assert set(auto["origin"]) == {"automatic"} and len(auto) == 3
     reg = tmp_path / "reg.yaml"
-    reg.write_text("claims:\n"
-                   "  - {id: R1, mention: about 50 million, subject: Kenya, metric: population, period: '2023'}\n"
-                   "  - {id: R2, mention: $110 billion, drop: true, note: a forecast in the source}\n",
-                   encoding="utf-8")
+    reg.write_text(
+        "claims:\n"
+        "  - {id: R1, mention: about 50 million, subject: Kenya, metric: population, period: '2023'}\n"
+        "  - {id: R2, mention: $110 billion, drop: true, note: a forecast in the source}\n",
+        encoding="utf-8",
+    )
     _, claims = check_claims(article, numbers, load_facts(), register=reg)
     assert claims[["claim_id", "origin"]].values.tolist() == [["R1", "register"], ["A03", "automatic"]]
     assert claims.iloc[0]["reference_year"] == 2023
@@ -165,9 +191,15 @@ def test_the_default_article_without_its_register(seed_article, tmp_path):
             continue
         a, want, got = found.loc[e["mention_id"]], e["_period"], found.loc[e["mention_id"], "_period"]
         same_period = want.mode == "unstated" or (want.mode, want.start_iso, want.end_iso) == (
-            got.mode, got.start_iso, got.end_iso)
-        if subject_key(a["subject"]) == subject_key(e["subject"]) and a["metric"] in e["metrics"].split(";") \
-                and same_period:
+            got.mode,
+            got.start_iso,
+            got.end_iso,
+        )
+        if (
+            subject_key(a["subject"]) == subject_key(e["subject"])
+            and a["metric"] in e["metrics"].split(";")
+            and same_period
+        ):
             matched.append(e["claim_id"])
     assert len(matched) >= 15, matched
     assert {"C01", "C04", "C08"} <= set(matched)
@@ -178,9 +210,11 @@ def test_the_default_article_without_its_register(seed_article, tmp_path):
 
 
 def test_other_metrics_need_signal_words_and_a_subject():
-    text = ("Chile's war with its neighbour began in 1879. The capital has 300 schools. "
-            "Peru said 1,500 soldiers were killed in the first battle. In Peru 40% of residents face acute food insecurity. "
-            "Officials said that 98 percent of the refugees are Sunni Muslims.")
+    text = (
+        "Chile's war with its neighbour began in 1879. The capital has 300 schools. "
+        "Peru said 1,500 soldiers were killed in the first battle. In Peru 40% of residents face acute food insecurity. "
+        "Officials said that 98 percent of the refugees are Sunni Muslims."
+    )
     found = _found(text, dt.date(2025, 1, 1)).set_index("text")
     assert "300" not in found.index or not found.loc["300", "is_claim"]  # no word says what it measures
     assert found.loc["1,500", ["is_claim", "metric", "subject", "period"]].tolist() == [True, "killed", "Peru", ""]
@@ -191,11 +225,14 @@ def test_other_metrics_need_signal_words_and_a_subject():
 def test_an_unseen_article_gets_automatic_claims_and_checks_without_any_file(shared):
     from analysis.pipeline import claim_tables
 
-    docs = [json.loads(line) for line in
-            (shared / "benchmarks" / "claims" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    docs = [
+        json.loads(line)
+        for line in (shared / "benchmarks" / "claims" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     doc = next(d for d in docs if d["doc_id"].endswith("saudiexpat-trillion-club-2022"))
-    article = Article.from_text(doc["text"], slug="unseen", metadata=Metadata(
-        published=dt.date.fromisoformat(doc["published"])))
+    article = Article.from_text(
+        doc["text"], slug="unseen", metadata=Metadata(published=dt.date.fromisoformat(doc["published"]))
+    )
     tables = claim_tables(article)
     claims, checks = tables["claims"], tables["consistency"]
     assert len(claims) >= 3 and set(claims["origin"]) == {"automatic"}
@@ -221,4 +258,7 @@ def test_the_draft_register_loads_and_keeps_the_automatic_readings(seed_article,
         r = located.loc[mid]
         assert (r["subject"], r["metric"]) == (a["subject"], a["metric"])
         assert (r["_period"].mode, r["_period"].start_iso, r["_period"].end_iso) == (
-            a["_period"].mode, a["_period"].start_iso, a["_period"].end_iso), mid
+            a["_period"].mode,
+            a["_period"].start_iso,
+            a["_period"].end_iso,
+        ), mid

@@ -1,4 +1,5 @@
 """Batch runs in tables mode: sources, failures, skipping, corpus tables, local workers and Dask."""
+
 from __future__ import annotations
 
 import json
@@ -11,11 +12,11 @@ import pytest
 from analysis import paths
 from analysis.batch import run_batch
 from analysis.batch.sources import read_source, safe_key
+from analysis.batch.tasks import load_document
 from analysis.cli import main
 from analysis.contract import CONTRACT, check_table, contract_problem
 from analysis.errors import InputError
 from analysis.pipeline import article_tables
-from analysis.batch.tasks import load_document
 
 SAMPLE = paths.DATA / "corpus" / "sample"
 GOOD = sorted(p.stem for p in SAMPLE.glob("*.txt") if p.stem != "broken-encoding")
@@ -26,8 +27,14 @@ def _jsonl(path: Path, extra: list[dict] | None = None) -> Path:
     for txt in sorted(SAMPLE.glob("*.txt")):
         if txt.stem == "broken-encoding":
             continue
-        lines.append({"doc_id": f"sample/{txt.stem}", "text": txt.read_text(encoding="utf-8"),
-                      "outlet": "Outlet A", "published": "2025-11-02"})
+        lines.append(
+            {
+                "doc_id": f"sample/{txt.stem}",
+                "text": txt.read_text(encoding="utf-8"),
+                "outlet": "Outlet A",
+                "published": "2025-11-02",
+            }
+        )
     path.write_text("\n".join(json.dumps(r) for r in lines + (extra or [])) + "\n", encoding="utf-8")
     return path
 
@@ -41,8 +48,14 @@ def test_folder_source_reads_metadata_and_flags_undecodable_text():
 
 
 def test_jsonl_and_csv_sources_with_bad_records(tmp_path):
-    src = _jsonl(tmp_path / "c.jsonl", [{"doc_id": "empty", "text": "  "}, {"text": "no id"},
-                                         {"doc_id": "sample/clinic-hours-survey", "text": "again"}])
+    src = _jsonl(
+        tmp_path / "c.jsonl",
+        [
+            {"doc_id": "empty", "text": "  "},
+            {"text": "no id"},
+            {"doc_id": "sample/clinic-hours-survey", "text": "again"},
+        ],
+    )
     with src.open("a", encoding="utf-8") as fh:
         fh.write("{not json\n")
     docs = read_source(src)
@@ -110,7 +123,7 @@ def test_corpus_tables_carry_article_outlet_and_date_as_csv_and_parquet(tmp_path
     quotes_csv = pd.read_csv(out / "corpus" / "quotes.csv")
     quotes_pq = pd.read_parquet(out / "corpus" / "quotes.parquet")
     assert list(quotes_csv.columns[:3]) == ["doc_id", "outlet", "published"]
-    assert list(quotes_csv.columns[3:3 + len(CONTRACT["quotes"])]) == CONTRACT["quotes"]
+    assert list(quotes_csv.columns[3 : 3 + len(CONTRACT["quotes"])]) == CONTRACT["quotes"]
     assert len(quotes_csv) == len(quotes_pq) > 0
     assert set(quotes_csv["doc_id"]) <= {f"sample/{k}" for k in GOOD}
     assert set(quotes_csv["outlet"]) == {"Outlet A"} and set(quotes_csv["published"]) == {"2025-11-02"}
@@ -139,8 +152,12 @@ def test_contract_schema_rejects_bad_types_and_positions():
     assert "start" in contract_problem(good.assign(start=-1, end=1), "numbers")
     assert "coerce" in contract_problem(good.assign(end="five"), "numbers")
     assert "break the contract" in contract_problem(good[["end", "start", "text", "value", "unit", "hedge"]], "numbers")
-    poll = pd.DataFrame([{c: "x" for c in CONTRACT["poll_claims"]} | {"start": 0, "end": 1, "percent": "many",
-                                                                      "n": 10, "ci_low": 1, "ci_high": 2}])
+    poll = pd.DataFrame(
+        [
+            {c: "x" for c in CONTRACT["poll_claims"]}
+            | {"start": 0, "end": 1, "percent": "many", "n": 10, "ci_low": 1, "ci_high": 2}
+        ]
+    )
     assert "percent" in contract_problem(poll, "poll_claims")
 
 
@@ -158,8 +175,10 @@ def test_cli_batch_exit_status_and_refuses_foreign_folders(tmp_path, capsys):
 
 
 def test_bad_metadata_fails_only_its_article(tmp_path):
-    src = _jsonl(tmp_path / "c.jsonl", [{"doc_id": "bad-date", "text": "A short article.\n\nIt says little.",
-                                         "published": "last Tuesday"}])
+    src = _jsonl(
+        tmp_path / "c.jsonl",
+        [{"doc_id": "bad-date", "text": "A short article.\n\nIt says little.", "published": "last Tuesday"}],
+    )
     corpus = tmp_path / "folder"
     corpus.mkdir()
     shutil.copy(SAMPLE / "library-reopening.txt", corpus)

@@ -1,4 +1,5 @@
 """`--notebooks` mode runs the notebooks per article and writes the same tables as tables mode."""
+
 from __future__ import annotations
 
 import shutil
@@ -30,8 +31,9 @@ def test_notebook_mode_writes_the_same_tables_and_keeps_the_notebooks(tmp_path):
         executed = sorted(p.name for p in (tmp_path / "nb" / "articles" / stem / "notebooks").glob("*.ipynb"))
         assert executed == sorted(p.name for p in paths.NOTEBOOKS.glob("0[1-3]_*.ipynb"))
     for name in ("quotes", "poll_claims", "claims"):
-        assert ((tmp_path / "nb" / "corpus" / f"{name}.csv").read_bytes()
-                == (tmp_path / "tb" / "corpus" / f"{name}.csv").read_bytes())
+        assert (tmp_path / "nb" / "corpus" / f"{name}.csv").read_bytes() == (
+            tmp_path / "tb" / "corpus" / f"{name}.csv"
+        ).read_bytes()
     assert pd.read_csv(tmp_path / "nb" / "failures.csv")["doc_id"].tolist() == ["broken-encoding"]
     again = run_batch(corpus, tmp_path / "nb", mode="notebooks", jobs=2, progress=False)
     assert (again.done, again.skipped) == (0, 2)

@@ -1,4 +1,5 @@
 """A batch killed half-way (SIGKILL) and started again: nothing lost, nothing redone, nothing partial."""
+
 from __future__ import annotations
 
 import json
@@ -26,15 +27,17 @@ def _corpus(path: Path) -> Path:
 
 
 def _finished(out: Path) -> dict[str, tuple[int, int]]:
-    return {p.parent.name: (p.stat().st_ino, p.stat().st_mtime_ns)
-            for p in (out / "articles").glob("*/result.json")}
+    return {p.parent.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (out / "articles").glob("*/result.json")}
 
 
 def test_sigkill_then_restart_completes_without_recomputing(tmp_path):
     source, out = _corpus(tmp_path / "corpus.jsonl"), tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "analysis", "batch", str(source), "--out", str(out),
-                             "--no-progress"], cwd=paths.PROJECT_ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "batch", str(source), "--out", str(out), "--no-progress"],
+        cwd=paths.PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while len(_finished(out)) < 15 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -1,5 +1,6 @@
 """Claim registers and verdicts: made-up articles and facts for each verdict, register
 validation errors, and the seed's claims."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,10 @@ from analysis.errors import InputError
 from analysis.numbers import extract_numbers
 from analysis.reference import load_facts
 
-HEADER = ("fact_id,subject,metric,value,value_low,value_high,qualifier,unit,period_start,period_end,"
-          "source_org,source_title,url,via,confidence,notes")
+HEADER = (
+    "fact_id,subject,metric,value,value_low,value_high,qualifier,unit,period_start,period_end,"
+    "source_org,source_title,url,via,confidence,notes"
+)
 FACTS = """\
 toll-2024,Ruritania,deaths_cumulative,43020,,,exact,people,2023-10-07,2024-10-28,Health Ministry,,https://example.org/a,,high,
 toll-2025,Ruritania,deaths_cumulative,67194,,,exact,people,2023-10-07,2025-10-09,Health Ministry,,https://example.org/b,,high,
@@ -27,9 +30,11 @@ pop-2025,Ruritania,population,20286084,,,exact,people,2025-01-01,2025-01-01,Stat
 trade-2023,Ruritania–Freedonia,bilateral_trade_usd,1300000000,,,exact,USD,2023-01-01,2023-12-31,Customs,,https://example.org/d,,medium,
 founded,Ruritania,independence_declared,1991-12-16,,,exact,date,1991-12-16,1991-12-16,Archive,,https://example.org/e,,high,
 """
-TEXT = ("Ruritania, with about 20 million people, declared independence in 1991. The war has claimed over "
-        "43,000 lives, officials said last month. In 2024, trade with Freedonia reached $1.3 billion. "
-        "Trade had been $1.3 billion in 2023. Independence came in 1995, a rival account says.")
+TEXT = (
+    "Ruritania, with about 20 million people, declared independence in 1991. The war has claimed over "
+    "43,000 lives, officials said last month. In 2024, trade with Freedonia reached $1.3 billion. "
+    "Trade had been $1.3 billion in 2023. Independence came in 1995, a rival account says."
+)
 
 
 @pytest.fixture()
@@ -64,8 +69,14 @@ def test_each_verdict_from_made_up_facts(tmp_path, facts, article):
     numbers = extract_numbers(article)
     _, claims = check_claims(article, numbers, facts, register(tmp_path, ENTRIES))
     verdicts = dict(zip(claims["claim_id"], claims["verdict"]))
-    assert verdicts == {"A1": "supported", "A2": "outdated", "A3": "unsupported", "A4": "supported",
-                        "A5": "supported", "A6": "contradicted"}
+    assert verdicts == {
+        "A1": "supported",
+        "A2": "outdated",
+        "A3": "unsupported",
+        "A4": "supported",
+        "A5": "supported",
+        "A6": "contradicted",
+    }
     by_id = claims.set_index("claim_id")
     assert by_id.loc["A2", "true_as_of"] == "2024-10-28" and "2024-10-28" in by_id.loc["A2", "explanation"]
     assert by_id.loc["A2", "fact_id"] == "toll-2025"  # the reference for the claim's period
@@ -85,18 +96,33 @@ def test_tolerance_follows_the_wording():
     assert lo == 1150 and hi == pytest.approx(1250)
 
 
-@pytest.mark.parametrize("body, message", [
-    ("  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population, colour: red}\n", "unknown key"),
-    ("  - {id: A1, mention: about 20 million, subject: Ruritania}\n", "'metric' is required"),
-    ("  - {id: A1, mention: 7 million, subject: Ruritania, metric: population}\n", "not found in the article"),
-    ("  - {id: A1, mention: $1.3 billion, subject: Ruritania, metric: bilateral_trade_usd}\n", "matches 2 times"),
-    ("  - {id: A1, mention: about 20 million, subject: Ruritania, metric: populaton}\n", "did you mean 'population'"),
-    ("  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population, period: soon}\n", "period 'soon'"),
-    ("  - {id: A1, mention: Ruritania, subject: Ruritania, metric: population}\n", "not a numeric"),
-    ("  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population}\n"
-     "  - {id: A1, mention: \"1991\", subject: Ruritania, metric: independence_declared}\n", "duplicate id"),
-    ("  - [id, A1\n", "malformed YAML"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population, colour: red}\n",
+            "unknown key",
+        ),
+        ("  - {id: A1, mention: about 20 million, subject: Ruritania}\n", "'metric' is required"),
+        ("  - {id: A1, mention: 7 million, subject: Ruritania, metric: population}\n", "not found in the article"),
+        ("  - {id: A1, mention: $1.3 billion, subject: Ruritania, metric: bilateral_trade_usd}\n", "matches 2 times"),
+        (
+            "  - {id: A1, mention: about 20 million, subject: Ruritania, metric: populaton}\n",
+            "did you mean 'population'",
+        ),
+        (
+            "  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population, period: soon}\n",
+            "period 'soon'",
+        ),
+        ("  - {id: A1, mention: Ruritania, subject: Ruritania, metric: population}\n", "not a numeric"),
+        (
+            "  - {id: A1, mention: about 20 million, subject: Ruritania, metric: population}\n"
+            '  - {id: A1, mention: "1991", subject: Ruritania, metric: independence_declared}\n',
+            "duplicate id",
+        ),
+        ("  - [id, A1\n", "malformed YAML"),
+    ],
+)
 def test_register_errors_name_file_and_entry(tmp_path, facts, article, body, message):
     path = register(tmp_path, body)
     with pytest.raises(InputError) as err:
@@ -123,6 +149,7 @@ def test_article_without_register_gets_suggestions(tmp_path, facts, article):
 
 # --- the seed ---------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seed_claims(seed_article):
     numbers = extract_numbers(seed_article)
@@ -146,6 +173,7 @@ def test_every_seed_claim_outside_the_poll_sentence_has_a_sourced_verdict(shared
 
 def test_seed_register_holds_no_verdicts_or_reference_values():
     from analysis import paths
+
     text = (paths.CLAIMS / f"{paths.DEFAULT_SLUG}.yaml").read_text(encoding="utf-8")
     facts = load_facts()
     assert not any(v in text for v in VERDICTS)
@@ -160,7 +188,8 @@ def test_seed_register_holds_no_verdicts_or_reference_values():
 
 def test_claims_table_follows_the_contract(seed_claims):
     from analysis.contract import CONTRACT
-    assert list(seed_claims.columns[:len(CONTRACT["claims"])]) == CONTRACT["claims"]
+
+    assert list(seed_claims.columns[: len(CONTRACT["claims"])]) == CONTRACT["claims"]
 
 
 # --- wording and the finer verdict rules -------------------------------------------------------
@@ -171,8 +200,10 @@ truce-2,Ruritania,ceasefire_effective,2025-10-10,,,exact,date,2025-10-10,2025-10
 members,Pact,prospective_new_members,6,6,10,at_least,count,,2029,Think Tank,,https://example.org/h,,low,
 share-2015,Ruritania,share_sunni_pct,75.8,,,estimate,percent,2015,2015,Survey,,https://example.org/i,,low,
 """
-MORE_TEXT = ("Fighting began on March 1, 2024. A truce was brokered last month after 15 months of war. "
-             "An envoy hinted at up to six new members. Roughly 70% are Sunni. The pact dates from 2025.")
+MORE_TEXT = (
+    "Fighting began on March 1, 2024. A truce was brokered last month after 15 months of war. "
+    "An envoy hinted at up to six new members. Roughly 70% are Sunni. The pact dates from 2025."
+)
 MORE_ENTRIES = """\
   - {id: B1, mention: 15 months, subject: Ruritania, metric: war_duration, ends_with: ceasefire_effective, period: {start: "March 1, 2024", end: last month}}
   - {id: B2, mention: up to six, subject: Pact, metric: prospective_new_members}
@@ -234,21 +265,26 @@ def test_max_reference_age_decides_whether_the_latest_reference_stands(tmp_path)
 
 def test_claims_come_sorted_by_claim_id(tmp_path, facts, article):
     """The register's order (A6 first) does not set the table's order; A10 sorts after A2."""
-    body = ("  - {id: A10, mention: \"1995\", subject: Ruritania, metric: independence_declared}\n"
-            "  - {id: A2, mention: about 20 million, subject: Ruritania, metric: population, period: current}\n")
+    body = (
+        '  - {id: A10, mention: "1995", subject: Ruritania, metric: independence_declared}\n'
+        "  - {id: A2, mention: about 20 million, subject: Ruritania, metric: population, period: current}\n"
+    )
     _, claims = check_claims(article, extract_numbers(article), facts, register(tmp_path, body))
     assert list(claims["claim_id"]) == ["A2", "A10"]
 
 
 def test_outdated_dates_are_written_at_one_precision(tmp_path):
     """References ending on a day and in a month: the 'true from .. to ..' range uses months."""
-    rows = ("ipc-a,Ruritania,ipc_phase3plus_share_pct,92,,,exact,percent,2025-03-01,2025-04-30,IPC,,https://example.org/j,,high,\n"
-            "ipc-b,Ruritania,ipc_phase3plus_share_pct,91,,,exact,percent,2025-05,2025-05,IPC,,https://example.org/k,,high,\n"
-            "ipc-c,Ruritania,ipc_phase3plus_share_pct,60,,,exact,percent,2025-10-01,2025-11-30,IPC,,https://example.org/l,,high,\n")
+    rows = (
+        "ipc-a,Ruritania,ipc_phase3plus_share_pct,92,,,exact,percent,2025-03-01,2025-04-30,IPC,,https://example.org/j,,high,\n"
+        "ipc-b,Ruritania,ipc_phase3plus_share_pct,91,,,exact,percent,2025-05,2025-05,IPC,,https://example.org/k,,high,\n"
+        "ipc-c,Ruritania,ipc_phase3plus_share_pct,60,,,exact,percent,2025-10-01,2025-11-30,IPC,,https://example.org/l,,high,\n"
+    )
     (tmp_path / "facts.csv").write_text(HEADER + "\n" + rows, encoding="utf-8")
     shutil.copy(paths.REFERENCE / "metrics.csv", tmp_path / "metrics.csv")
-    article = Article.from_text("Aid groups say 90% face hunger.", slug="ipc",
-                                metadata=Metadata(published=dt.date(2025, 11, 7)))
+    article = Article.from_text(
+        "Aid groups say 90% face hunger.", slug="ipc", metadata=Metadata(published=dt.date(2025, 11, 7))
+    )
     body = "  - {id: D1, mention: 90%, subject: Ruritania, metric: ipc_phase3plus_share_pct, period: current}\n"
     _, claims = check_claims(article, extract_numbers(article), load_facts(tmp_path), register(tmp_path, body))
     d1 = claims.iloc[0]

@@ -1,4 +1,5 @@
 """`python -m analysis quotes IN --out PRED` writes predictions the reference scorer reads."""
+
 from __future__ import annotations
 
 import json
@@ -20,12 +21,26 @@ def test_quotes_command_writes_scorer_lines(tmp_path, shared):
         for q in pred["quotes"]:
             assert 0 <= q["start"] < q["end"] <= len(doc["text"])
             assert {"speaker", "speaker_mention"} <= set(q)
-    result = subprocess.run([sys.executable, str(shared / "benchmarks" / "score_quotes.py"), str(sample),
-                             str(out), "--direct-only", "--json"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(shared / "benchmarks" / "score_quotes.py"),
+            str(sample),
+            str(out),
+            "--direct-only",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(result.stdout)["end_to_end"]["f1"] > 0.5
 
 
 def test_quotes_command_rejects_a_missing_file(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "analysis", "quotes", str(tmp_path / "no.jsonl"),
-                             "--out", str(tmp_path / "p.jsonl")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "quotes", str(tmp_path / "no.jsonl"), "--out", str(tmp_path / "p.jsonl")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "no.jsonl" in result.stderr and "Traceback" not in result.stderr

@@ -1,4 +1,5 @@
 """The shared country table: parsing, lookups, and its use by polls and quotes."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,21 +19,38 @@ def test_table_rows_are_unique_and_complete():
     assert countries["iso3"].str.fullmatch(r"[A-Z]{3}").all() and countries["iso3"].is_unique
 
 
-@pytest.mark.parametrize("word, name", [
-    ("UAE", "United Arab Emirates"), ("Emiratis", "United Arab Emirates"), ("Canadians", "Canada"),
-    ("Britons", "United Kingdom"), ("British", "United Kingdom"), ("Turks", "Turkey"),
-    ("Frenchmen", "France"), ("Swiss", "Switzerland"), ("U.S.", "United States"),
-    ("Arabs", "Arab region"), ("Filipinos", "Philippines"), ("Atlantis", None),
-])
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("UAE", "United Arab Emirates"),
+        ("Emiratis", "United Arab Emirates"),
+        ("Canadians", "Canada"),
+        ("Britons", "United Kingdom"),
+        ("British", "United Kingdom"),
+        ("Turks", "Turkey"),
+        ("Frenchmen", "France"),
+        ("Swiss", "Switzerland"),
+        ("U.S.", "United States"),
+        ("Arabs", "Arab region"),
+        ("Filipinos", "Philippines"),
+        ("Atlantis", None),
+    ],
+)
 def test_canonical_handles_names_demonyms_and_plurals(word, name):
     assert ct.canonical(word) == name
 
 
-@pytest.mark.parametrize("word, pattern_matches, plural_ok", [
-    ("Emirati", "Emiratis", True), ("Lebanese", "Lebaneses", False), ("Frenchman", "Frenchmen", True),
-])
+@pytest.mark.parametrize(
+    "word, pattern_matches, plural_ok",
+    [
+        ("Emirati", "Emiratis", True),
+        ("Lebanese", "Lebaneses", False),
+        ("Frenchman", "Frenchmen", True),
+    ],
+)
 def test_plural_pattern(word, pattern_matches, plural_ok):
     import re
+
     assert bool(re.fullmatch(ct.plural_pattern(word), pattern_matches)) is plural_ok
     assert re.fullmatch(ct.plural_pattern(word), word)
 
@@ -57,12 +75,26 @@ def test_bad_data_rows_are_reported():
         ct.parse_row({"iso3": "", "kind": "planet", "name": "Mars"}, "line 9: ")
 
 
-@pytest.mark.parametrize("word, code", [
-    ("Kazakhstan", "KAZ"), ("Kazakh", "KAZ"), ("the U.S.", "USA"), ("America", "USA"),
-    ("Americans", "USA"), ("Britain", "GBR"), ("the UK", "GBR"), ("Emiratis", "ARE"),
-    ("United Arab Emirates", "ARE"), ("UAE", "ARE"), ("Russian Federation", "RUS"),
-    ("Viet Nam", "VNM"), ("Bhutan", "BTN"), ("European Union", None), ("Atlantis", None),
-])
+@pytest.mark.parametrize(
+    "word, code",
+    [
+        ("Kazakhstan", "KAZ"),
+        ("Kazakh", "KAZ"),
+        ("the U.S.", "USA"),
+        ("America", "USA"),
+        ("Americans", "USA"),
+        ("Britain", "GBR"),
+        ("the UK", "GBR"),
+        ("Emiratis", "ARE"),
+        ("United Arab Emirates", "ARE"),
+        ("UAE", "ARE"),
+        ("Russian Federation", "RUS"),
+        ("Viet Nam", "VNM"),
+        ("Bhutan", "BTN"),
+        ("European Union", None),
+        ("Atlantis", None),
+    ],
+)
 def test_every_way_of_naming_a_country_maps_to_one_iso_code(word, code):
     assert ct.iso3(word) == code
 

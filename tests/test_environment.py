@@ -1,4 +1,5 @@
 """environment.yml agrees with pyproject.toml, the one list of Python dependencies."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Hostile and careless input: each case ends in a clear message naming the file (bounded in
 length, no traceback) or in a graceful result, and a previous run is left intact."""
+
 from __future__ import annotations
 
 import hashlib
@@ -31,13 +32,18 @@ def _notebook(path: Path, body: str) -> Path:
     return path
 
 
-WRITE = ("from analysis.outputs import open_run\nimport pandas as pd\nrun = open_run(article, run_dir)\n"
-         "run.save_table(pd.DataFrame({'n': [len(run.article.paragraphs)]}), 'count')")
+WRITE = (
+    "from analysis.outputs import open_run\nimport pandas as pd\nrun = open_run(article, run_dir)\n"
+    "run.save_table(pd.DataFrame({'n': [len(run.article.paragraphs)]}), 'count')"
+)
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +93,11 @@ def test_bad_article_bytes_are_refused_clearly(tmp_path, case):
 
 
 def test_missing_article_and_a_folder_and_a_device(tmp_path):
-    for path, expected in ((tmp_path / "nowhere.txt", "file not found"), (tmp_path, "is a directory"),
-                           (Path("/dev/zero"), "not a regular file")):
+    for path, expected in (
+        (tmp_path / "nowhere.txt", "file not found"),
+        (tmp_path, "is a directory"),
+        (Path("/dev/zero"), "not a regular file"),
+    ):
         with pytest.raises(InputError) as info:
             load_article(path)
         assert expected in _clear(info.value, path.name)
@@ -103,8 +112,17 @@ def test_an_article_over_the_size_limit_is_refused_at_once(tmp_path, monkeypatch
     assert "limit" in _clear(info.value, "big.txt", "ANALYSIS_MAX_ARTICLE_MB")
 
 
-@pytest.mark.parametrize("text", ["!!!\n", "1 2 3 4 5\n", "\u200b\u200b word\n", "x" * 50_000 + "\n",
-                                  "\u201cUnclosed quote\n", "On Friday, February 30, 2025.\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!!!\n",
+        "1 2 3 4 5\n",
+        "\u200b\u200b word\n",
+        "x" * 50_000 + "\n",
+        "\u201cUnclosed quote\n",
+        "On Friday, February 30, 2025.\n",
+    ],
+)
 def test_odd_but_valid_text_gives_a_result(tmp_path, text):
     from analysis.pipeline import article_tables
 
@@ -115,9 +133,13 @@ def test_odd_but_valid_text_gives_a_result(tmp_path, text):
 
 
 # ---------------------------------------------------------------- metadata, registers, speaker files
-BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{k}: &{k} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-    for p, k in zip("abcdefgh", "bcdefghi")) + "title: *i\n"
+BOMB = (
+    "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{k}: &{k} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, k in zip("abcdefgh", "bcdefghi")
+    )
+    + "title: *i\n"
+)
 METADATA = {
     "impossible date": ("published: 2025-02-30\n", "not a real date"),
     "year zero": ("published: 0000-01-01\n", "not a real date"),
@@ -154,11 +176,14 @@ def test_metadata_that_is_not_utf8(tmp_path):
     assert "not valid UTF-8" in _clear(info.value, "mine.yaml")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("- id: a\n  published: 2025-02-30\n", "not a real date"),
-    (BOMB, "aliases"),
-    ("a: 1\na: 2\n", "given twice"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("- id: a\n  published: 2025-02-30\n", "not a real date"),
+        (BOMB, "aliases"),
+        ("a: 1\na: 2\n", "given twice"),
+    ],
+)
 def test_bad_claim_register_is_refused_clearly(tmp_path, text, expected):
     from analysis.claims.register import load_register
 
@@ -169,11 +194,14 @@ def test_bad_claim_register_is_refused_clearly(tmp_path, text, expected):
     assert expected in _clear(info.value, "register.yaml")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Jane Doe:\n  since: 2025-13-01\n", "not a real date"),
-    (BOMB, "aliases"),
-    ("Jane Doe: {}\nJane Doe: {}\n", "given twice"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Jane Doe:\n  since: 2025-13-01\n", "not a real date"),
+        (BOMB, "aliases"),
+        ("Jane Doe: {}\nJane Doe: {}\n", "given twice"),
+    ],
+)
 def test_bad_speaker_file_is_refused_clearly(tmp_path, text, expected):
     from analysis.quotes.speaker_file import load_speakers
 
@@ -199,17 +227,21 @@ def _polls_with(tmp_path: Path, column: str, value: str) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("column, value, expected", [
-    ("percent", "nan", "not a finite number"),
-    ("percent", "inf", "not a finite number"),
-    ("percent", "-Infinity", "not a finite number"),
-    ("margin_of_error", "NaN", "not a finite number"),
-    ("n", "100000000000000000000000", "too large"),
-    ("n", "1e3", "not a whole number"),
-    ("percent", "forty", "not a plain number"),
-    ("poll_id", "bad\x00id", "NUL byte"),
-    ("percent", "1" * 100_000, "not a finite number"),
-], ids=["nan", "inf", "-inf", "nan moe", "n 1e23", "n float", "text", "nul", "huge number"])
+@pytest.mark.parametrize(
+    "column, value, expected",
+    [
+        ("percent", "nan", "not a finite number"),
+        ("percent", "inf", "not a finite number"),
+        ("percent", "-Infinity", "not a finite number"),
+        ("margin_of_error", "NaN", "not a finite number"),
+        ("n", "100000000000000000000000", "too large"),
+        ("n", "1e3", "not a whole number"),
+        ("percent", "forty", "not a plain number"),
+        ("poll_id", "bad\x00id", "NUL byte"),
+        ("percent", "1" * 100_000, "not a finite number"),
+    ],
+    ids=["nan", "inf", "-inf", "nan moe", "n 1e23", "n float", "text", "nul", "huge number"],
+)
 def test_bad_reference_values_name_file_row_and_column(tmp_path, column, value, expected):
     from analysis.reference import load_polls
 
@@ -221,17 +253,26 @@ def test_bad_reference_values_name_file_row_and_column(tmp_path, column, value, 
 
 
 # ---------------------------------------------------------------- parameters
-@pytest.mark.parametrize("parameters, expected", [
-    ({"run_dir": "elsewhere"}, "set by the runner itself"),
-    ({"article": "other.txt"}, "set by the runner itself"),
-    ({"labl": "x"}, "not declared by any notebook"),
-    ({"x" * 10_000: 1}, "not declared by any notebook"),
-    ({"label": ["a"] * 100_000}, "must be str"),
-], ids=["run_dir", "article", "unknown", "huge name", "huge value"])
+@pytest.mark.parametrize(
+    "parameters, expected",
+    [
+        ({"run_dir": "elsewhere"}, "set by the runner itself"),
+        ({"article": "other.txt"}, "set by the runner itself"),
+        ({"labl": "x"}, "not declared by any notebook"),
+        ({"x" * 10_000: 1}, "not declared by any notebook"),
+        ({"label": ["a"] * 100_000}, "must be str"),
+    ],
+    ids=["run_dir", "article", "unknown", "huge name", "huge value"],
+)
 def test_bad_parameters_are_refused_and_the_previous_run_stays(previous, parameters, expected):
     with pytest.raises(InputError) as info:
-        run_suite(previous["article"], previous["out"], parameters=parameters, notebooks=[previous["good"]],
-                  progress=lambda _: None)
+        run_suite(
+            previous["article"],
+            previous["out"],
+            parameters=parameters,
+            notebooks=[previous["good"]],
+            progress=lambda _: None,
+        )
     assert expected in _clear(info.value)
     assert _digest(previous["out"]) == previous["digest"]
 
@@ -287,8 +328,9 @@ def test_output_folders_that_are_not_runs_are_refused_untouched(previous, case):
 
 def test_a_failed_run_keeps_the_previous_results_and_the_failed_notebook(previous):
     with pytest.raises(RunError) as info:
-        run_suite(previous["article"], previous["out"], notebooks=[previous["good"], previous["bad"]],
-                  progress=lambda _: None)
+        run_suite(
+            previous["article"], previous["out"], notebooks=[previous["good"], previous["bad"]], progress=lambda _: None
+        )
     message = _clear(info.value, "02_broken.ipynb", "prev.failed", "untouched")
     assert message.count("cell") == 1
     assert _digest(previous["out"]) == previous["digest"]
@@ -339,8 +381,9 @@ def test_outputs_follow_the_umask(previous, tmp_path):
 
 # ---------------------------------------------------------------- the command line
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
 
 
 def test_cli_reads_paths_from_the_current_folder(tmp_path):
@@ -350,11 +393,14 @@ def test_cli_reads_paths_from_the_current_folder(tmp_path):
     assert str(tmp_path / "mine.txt") in result.stderr and "UTF-16" in result.stderr
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["run", "--out", "."], "project folder"),
-    (["run", "-p", "run_dir=elsewhere"], "set by the runner itself"),
-    (["run", "-p", "article=data/articles/other.txt"], "set by the runner itself"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["run", "--out", "."], "project folder"),
+        (["run", "-p", "run_dir=elsewhere"], "set by the runner itself"),
+        (["run", "-p", "article=data/articles/other.txt"], "set by the runner itself"),
+    ],
+)
 def test_cli_refuses_data_loss_without_a_traceback(args, expected):
     result = _cli(*args, cwd=paths.PROJECT_ROOT)
     assert result.returncode == 2, result.stderr
@@ -374,8 +420,9 @@ def test_cli_quotes_with_a_folder_as_out_and_deeply_nested_json(tmp_path):
 def test_cli_quotes_to_a_full_device_is_a_clear_message(tmp_path):
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
-    (tmp_path / "one.jsonl").write_text('{"doc_id": "a", "text": "He said \\"hello there\\" today."}\n',
-                                        encoding="utf-8")
+    (tmp_path / "one.jsonl").write_text(
+        '{"doc_id": "a", "text": "He said \\"hello there\\" today."}\n', encoding="utf-8"
+    )
     result = _cli("quotes", "one.jsonl", "--out", "/dev/full", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "/dev/full: cannot be written: No space left on device" in result.stderr

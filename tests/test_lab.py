@@ -1,5 +1,6 @@
 """JupyterLab on loopback: the notebooks are listed through the REST API, and one of them, run
 cell by cell in a kernel the server started, gives the outputs papermill stored."""
+
 from __future__ import annotations
 
 import asyncio
@@ -29,10 +30,21 @@ def _free_port() -> int:
 def server():
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}", "--allow-root",
-         f"--ServerApp.root_dir={paths.NOTEBOOKS}", "--ServerApp.port_retries=0"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            "--ServerApp.ip=127.0.0.1",
+            f"--IdentityProvider.token={TOKEN}",
+            "--allow-root",
+            f"--ServerApp.root_dir={paths.NOTEBOOKS}",
+            "--ServerApp.port_retries=0",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -80,13 +92,31 @@ async def _run_cells(base: str, kernel_id: str, sources: list[str]) -> list[list
     results = []
     for source in sources:
         msg_id = uuid.uuid4().hex
-        await conn.write_message(json.dumps({
-            "header": {"msg_id": msg_id, "username": "test", "session": session,
-                       "msg_type": "execute_request", "version": "5.3"},
-            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-            "content": {"code": source, "silent": False, "store_history": True,
-                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
-        }))
+        await conn.write_message(
+            json.dumps(
+                {
+                    "header": {
+                        "msg_id": msg_id,
+                        "username": "test",
+                        "session": session,
+                        "msg_type": "execute_request",
+                        "version": "5.3",
+                    },
+                    "parent_header": {},
+                    "metadata": {},
+                    "channel": "shell",
+                    "buffers": [],
+                    "content": {
+                        "code": source,
+                        "silent": False,
+                        "store_history": True,
+                        "user_expressions": {},
+                        "allow_stdin": False,
+                        "stop_on_error": True,
+                    },
+                }
+            )
+        )
         outputs, done = [], False
         while not done:
             msg = json.loads(await asyncio.wait_for(conn.read_message(), timeout=300))
@@ -110,8 +140,9 @@ def test_notebook_run_in_a_server_kernel_matches_papermill(server):
     notebook = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))[0]
     nb = nbformat.read(notebook, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
-    kernel = requests.post(f"{server}/api/kernels", params={"token": TOKEN},
-                           json={"name": "python3", "path": ""}, timeout=30).json()
+    kernel = requests.post(
+        f"{server}/api/kernels", params={"token": TOKEN}, json={"name": "python3", "path": ""}, timeout=30
+    ).json()
     try:
         got = asyncio.run(_run_cells(server, kernel["id"], [c.source for c in code]))
     finally:

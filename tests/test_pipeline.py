@@ -1,4 +1,5 @@
 """The in-process pipeline writes the same tables as the notebooks (the default run)."""
+
 from __future__ import annotations
 
 import pandas as pd

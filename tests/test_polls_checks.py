@@ -1,11 +1,14 @@
 """Checks that need no reference data: stated margin against stated n, leads, majorities, sums."""
+
 from __future__ import annotations
 
 from analysis.polls.checks import sampling_checks
 from analysis.polls.figures import find_figures
 
-TEXT = ("A Gallup poll of 1,000 adults found 52% support the plan and 45% oppose it. "
-        "The poll has a margin of error of plus or minus 3 percentage points.")
+TEXT = (
+    "A Gallup poll of 1,000 adults found 52% support the plan and 45% oppose it. "
+    "The poll has a margin of error of plus or minus 3 percentage points."
+)
 
 
 def test_margin_matches_the_stated_sample():

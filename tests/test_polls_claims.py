@@ -1,4 +1,5 @@
 """Finding and parsing poll claims: made-up sentences and the seed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,8 +41,9 @@ def test_no_year_gives_no_period():
 
 
 def test_month_period_and_negation():
-    claims = parse("In a survey conducted in March 2023, 48 per cent of Egyptian respondents did not "
-                   "support the agreement.")
+    claims = parse(
+        "In a survey conducted in March 2023, 48 per cent of Egyptian respondents did not support the agreement."
+    )
     row = claims.iloc[0]
     assert row["period"] == "2023-03"
     assert (row["period_start"], row["period_end"]) == ("2023-03-01", "2023-03-31")
@@ -59,8 +61,10 @@ def test_adjective_after_the_verb_is_not_a_population():
 
 
 def test_anaphor_resolves_to_last_named_agreement_and_reason():
-    text = ("The Camp David Accords were signed in 1978. A 1979 poll showed over 50% of Egyptians "
-            "opposed the accords, citing the fate of the West Bank.")
+    text = (
+        "The Camp David Accords were signed in 1978. A 1979 poll showed over 50% of Egyptians "
+        "opposed the accords, citing the fate of the West Bank."
+    )
     row = parse(text).iloc[0]
     assert row["object_text"] == "the accords" and row["object_resolved"] == "Camp David Accords"
     assert row["reason"] == "the fate of the West Bank"
@@ -68,15 +72,17 @@ def test_anaphor_resolves_to_last_named_agreement_and_reason():
 
 
 def test_two_shares_in_one_sentence_are_two_claims_with_offsets():
-    text = ("A 2022 survey in the UAE found that 71% of respondents viewed the accords negatively, "
-            "while 25% viewed them positively.")
+    text = (
+        "A 2022 survey in the UAE found that 71% of respondents viewed the accords negatively, "
+        "while 25% viewed them positively."
+    )
     claims = parse(text)
     assert list(claims["claim_id"]) == ["P1", "P2"]
     assert list(claims["side"]) == ["against", "for"]
     assert (claims["framing"] == "view").all() and (claims["country"] == "United Arab Emirates").all()
     for row in claims.itertuples():
-        assert text[row.start:row.end] == row.text
-        assert text[row.share_start:row.share_end] == row.share_text
+        assert text[row.start : row.end] == row.text
+        assert text[row.share_start : row.share_end] == row.share_text
 
 
 def test_sentences_without_polls_or_shares_are_ignored():
@@ -94,8 +100,7 @@ def test_claimed_range_follows_the_shared_tolerance_table():
 
 
 def test_period_prefers_years_near_the_poll():
-    period = parse_period("The accords, signed in 2020, were opposed by 60% in a 2022 poll.",
-                          near=(60,))
+    period = parse_period("The accords, signed in 2020, were opposed by 60% in a 2022 poll.", near=(60,))
     assert period is not None and period.label == "2022"
 
 
@@ -116,10 +121,18 @@ def test_seed_claim_matches_the_gold_annotation(seed_article, shared):
     assert row["reason"] and row["reason"] in share["sentence"]
 
 
-@pytest.mark.parametrize("hedge_words, sense", [
-    ("nearly", "nearly"), ("just under", "nearly"), ("close to", "about"), ("up to", "under"),
-    ("at least", "at_least"), ("more than", "over"), ("roughly", "about"),
-])
+@pytest.mark.parametrize(
+    "hedge_words, sense",
+    [
+        ("nearly", "nearly"),
+        ("just under", "nearly"),
+        ("close to", "about"),
+        ("up to", "under"),
+        ("at least", "at_least"),
+        ("more than", "over"),
+        ("roughly", "about"),
+    ],
+)
 def test_hedges_come_from_the_shared_table(hedge_words, sense):
     from analysis.numbers.lexicon import HEDGE_TABLE, HEDGES
 
@@ -133,11 +146,14 @@ def test_abbreviated_month_from_the_shared_month_table():
     assert claims.iloc[0]["period"] == "2022-09"
 
 
-@pytest.mark.parametrize("text, country", [
-    ("A 2023 poll found nearly 60% of Canadians opposed the pipeline.", "Canada"),
-    ("A survey showed 55% of Nigerian voters backed the reform.", "Nigeria"),
-    ("In a 2022 poll in Brazil, 40% supported the plan.", "Brazil"),
-    ("A poll found that 62% of Dutch respondents rejected the treaty.", "Netherlands"),
-])
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("A 2023 poll found nearly 60% of Canadians opposed the pipeline.", "Canada"),
+        ("A survey showed 55% of Nigerian voters backed the reform.", "Nigeria"),
+        ("In a 2022 poll in Brazil, 40% supported the plan.", "Brazil"),
+        ("A poll found that 62% of Dutch respondents rejected the treaty.", "Netherlands"),
+    ],
+)
 def test_countries_come_from_the_shared_table(text, country):
     assert list(parse(text)["country"]) == [country]

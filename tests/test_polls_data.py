@@ -1,4 +1,5 @@
 """The word lists of analysis/polls/data load, compile and stay inside the answer vocabulary."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,13 @@ import pytest
 from analysis.polls.answers import RESPONSES
 
 DATA = Path(__file__).resolve().parent.parent / "analysis" / "polls" / "data"
-PATTERN_FILES = {"answer_words.csv": "pattern", "not_poll.csv": "pattern",
-                 "pollster_cues.csv": "pattern", "pollsters.csv": "pattern", "topics.csv": "pattern"}
+PATTERN_FILES = {
+    "answer_words.csv": "pattern",
+    "not_poll.csv": "pattern",
+    "pollster_cues.csv": "pattern",
+    "pollsters.csv": "pattern",
+    "topics.csv": "pattern",
+}
 
 
 @pytest.mark.parametrize("name, column", sorted(PATTERN_FILES.items()))

@@ -1,4 +1,5 @@
 """Evaluation of poll claims against reference polls: the seed and made-up cases."""
+
 from __future__ import annotations
 
 import csv
@@ -10,13 +11,26 @@ import pytest
 from analysis.article import Article, Metadata
 from analysis.polls import stats
 from analysis.polls.claims import extract_poll_claims
-from analysis.polls.evaluate import (POLL_CLAIM_COLUMNS, evaluate_claims, sensitivity,
-                                     sensitivity_table, summarise)
+from analysis.polls.evaluate import POLL_CLAIM_COLUMNS, evaluate_claims, sensitivity, sensitivity_table, summarise
 from analysis.polls.prepare import parse_population
 from analysis.reference import POLLS_SCHEMA, load_polls
 
-CONTRACT = ["claim_id", "start", "end", "text", "country", "poll_id", "fieldwork", "response",
-            "percent", "n", "ci_low", "ci_high", "verdict", "explanation"]
+CONTRACT = [
+    "claim_id",
+    "start",
+    "end",
+    "text",
+    "country",
+    "poll_id",
+    "fieldwork",
+    "response",
+    "percent",
+    "n",
+    "ci_low",
+    "ci_high",
+    "verdict",
+    "explanation",
+]
 VERDICTS = {"supported", "contradicted", "outdated", "unsupported", "misdated", "no reference"}
 
 
@@ -30,18 +44,19 @@ def seed(seed_article):
 
 def test_contract_columns_come_first(seed):
     _, _, evaluation, _ = seed
-    assert list(evaluation.columns[:len(CONTRACT)]) == CONTRACT
+    assert list(evaluation.columns[: len(CONTRACT)]) == CONTRACT
     assert list(evaluation.columns) == POLL_CLAIM_COLUMNS
 
 
 def test_each_country_against_every_reference_poll_of_that_country(seed):
     claims, polls, evaluation, _ = seed
     for country in claims["country"]:
-        expected = {(r.poll_id, r.country) for r in polls.itertuples()
-                    if country in parse_population(r.country)[0]
-                    and parse_population(r.country)[1] != "region"}
-        got = set(zip(*[evaluation.loc[evaluation["country"] == country, c]
-                        for c in ("poll_id", "population")]))
+        expected = {
+            (r.poll_id, r.country)
+            for r in polls.itertuples()
+            if country in parse_population(r.country)[0] and parse_population(r.country)[1] != "region"
+        }
+        got = set(zip(*[evaluation.loc[evaluation["country"] == country, c] for c in ("poll_id", "population")]))
         assert got == expected and len(got) >= 6
 
 
@@ -49,7 +64,7 @@ def test_each_row_has_year_share_interval_and_test(seed, seed_article):
     _, polls, evaluation, _ = seed
     assert set(evaluation["verdict"]) <= VERDICTS
     for r in evaluation.itertuples():
-        assert seed_article.text[r.start:r.end] == r.text
+        assert seed_article.text[r.start : r.end] == r.text
         assert r.fieldwork[:4].isdigit()
         assert r.ci_low < r.percent < r.ci_high
         assert (r.ci_low, r.ci_high) == pytest.approx(stats.interval(r.percent, r.n))
@@ -102,8 +117,11 @@ def test_design_effect_widens_intervals(seed, seed_article):
 
 
 POLL_DEFAULTS = {c.name: "" for c in POLLS_SCHEMA} | {
-    "organisation": "Test Pollster", "confidence": "high", "url": "https://example.org/poll",
-    "question": "Do you support or oppose the Oslo Accords?"}
+    "organisation": "Test Pollster",
+    "confidence": "high",
+    "url": "https://example.org/poll",
+    "question": "Do you support or oppose the Oslo Accords?",
+}
 
 
 def write_polls(folder, rows):
@@ -123,8 +141,15 @@ def run(text, rows, tmp_path, published=dt.date(2024, 6, 1)):
 
 
 def poll(pid, start, percent, response="oppose", country="Jordan", n=""):
-    return {"poll_id": pid, "country": country, "fieldwork_start": start, "fieldwork_end": start,
-            "response": response, "percent": str(percent), "n": str(n)}
+    return {
+        "poll_id": pid,
+        "country": country,
+        "fieldwork_start": start,
+        "fieldwork_end": start,
+        "response": response,
+        "percent": str(percent),
+        "n": str(n),
+    }
 
 
 TEXT = "A 2021 poll found over 70% of Jordanians opposed the Oslo Accords."
@@ -171,7 +196,7 @@ def test_invalid_assumed_n(seed):
 def test_poll_claims_rows_hold_their_intervals(seed):
     """Each matched row: the share lies inside its interval, the interval inside 0..100."""
     _, _, evaluation, _ = seed
-    assert list(evaluation.columns[:len(CONTRACT)]) == CONTRACT
+    assert list(evaluation.columns[: len(CONTRACT)]) == CONTRACT
     matched = evaluation[evaluation["poll_id"].astype(str) != ""]
     assert len(matched) > 0
     assert ((matched["ci_low"] <= matched["percent"]) & (matched["percent"] <= matched["ci_high"])).all()
@@ -179,16 +204,20 @@ def test_poll_claims_rows_hold_their_intervals(seed):
 
 
 def test_region_claim_is_checked_on_region_rows(tmp_path):
-    rows = [poll("AOI", "2022-06", 84, country="Arab region (14 countries)"),
-            poll("AOI", "2022-06", 67, country="Morocco")]
+    rows = [
+        poll("AOI", "2022-06", 84, country="Arab region (14 countries)"),
+        poll("AOI", "2022-06", 67, country="Morocco"),
+    ]
     ev, sm = run("A 2022 survey found over 80% of Arabs opposed the Oslo Accords.", rows, tmp_path)
     assert list(ev["population"]) == ["Arab region (14 countries)"]
     assert sm["verdict"].iloc[0] == "supported"
 
 
 def test_claim_without_reference_poll_keeps_a_row(tmp_path):
-    text = ("A 2023 survey found nearly 60% of Canadians opposed the pipeline, "
-            "and over 70% of Jordanians opposed the Oslo Accords.")
+    text = (
+        "A 2023 survey found nearly 60% of Canadians opposed the pipeline, "
+        "and over 70% of Jordanians opposed the Oslo Accords."
+    )
     ev, sm = run(text, [poll("A-2023", "2023-05", 78, n=900)], tmp_path)
     canada = ev[ev["country"] == "Canada"]
     assert len(canada) == 1 and canada["poll_id"].iloc[0] == "" and pd.isna(canada["n"].iloc[0])
@@ -204,8 +233,7 @@ def test_claim_without_reference_poll_keeps_a_row(tmp_path):
 
 
 def test_claim_naming_no_population_keeps_a_row(tmp_path):
-    ev, sm = run("A 2021 poll found that 65% opposed the Oslo Accords.", [poll("A", "2021", 50)],
-                 tmp_path)
+    ev, sm = run("A 2021 poll found that 65% opposed the Oslo Accords.", [poll("A", "2021", 50)], tmp_path)
     assert list(ev["poll_id"]) == [""] and list(ev["country"]) == [""]
     assert ev["verdict"].iloc[0] == "no reference" and "names no population" in ev["explanation"].iloc[0]
     assert list(sm["country"]) == ["(none named)"]
@@ -221,8 +249,10 @@ def run_with_figures(text, rows, tmp_path, published=dt.date(2024, 6, 1)):
 
 
 def test_a_poll_named_earlier_is_matched_and_another_pollster_never_supports(tmp_path):
-    text = ("A Gallup survey released Tuesday asked Jordanians about the Oslo Accords.\n"
-            "It found that 75% of Jordanians opposed the Oslo Accords.")
+    text = (
+        "A Gallup survey released Tuesday asked Jordanians about the Oslo Accords.\n"
+        "It found that 75% of Jordanians opposed the Oslo Accords."
+    )
     rows = [poll("OTHER-2024", "2024-01", 75) | {"organisation": "Pew Research Center"}]
     claims, ev, sm = run_with_figures(text, rows, tmp_path)
     assert list(claims["pollster"]) == ["Gallup"] and list(claims["country"]) == ["Jordan"]

@@ -1,4 +1,5 @@
 """Poll figures on any article: found wherever the poll is named, read on their own words."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -60,9 +61,11 @@ def test_a_text_without_a_poll_has_no_figures():
 
 
 def test_vote_shares_and_bare_denials():
-    text = ("A new poll asked how people would vote if the election were held on Sunday. "
-            "Smith leads with 48% to 41% for Jones. Asked about the bridge, 40% welcomed it, "
-            "while 35% did not.")
+    text = (
+        "A new poll asked how people would vote if the election were held on Sunday. "
+        "Smith leads with 48% to 41% for Jones. Asked about the bridge, 40% welcomed it, "
+        "while 35% did not."
+    )
     got = find_figures(text)["response"].tolist()
     assert got == ["vote_for", "vote_for", "positive", "negative"]
 
@@ -90,14 +93,17 @@ def test_dev_split_holds_the_issue_floors(shared):
     assert acc["pollster"] >= 0.90 and acc["n"] >= 0.95 and acc["moe"] >= 0.95
 
 
-@pytest.mark.parametrize("sentence, share", [
-    ("In the 2019 election the party won 31% of the vote.", "31%"),
-    ("The government set a goal of vaccinating 70 percent of adults by July.", "70 percent"),
-    ("Inflation reached 6% in March.", "6%"),
-    ("Her lead among women is a massive 12%.", "12%"),
-    ("Support rose by 5% since the spring.", "5%"),
-    ("The poll has a two percent plus or minus margin of error.", "two percent"),
-])
+@pytest.mark.parametrize(
+    "sentence, share",
+    [
+        ("In the 2019 election the party won 31% of the vote.", "31%"),
+        ("The government set a goal of vaccinating 70 percent of adults by July.", "70 percent"),
+        ("Inflation reached 6% in March.", "6%"),
+        ("Her lead among women is a massive 12%.", "12%"),
+        ("Support rose by 5% since the spring.", "5%"),
+        ("The poll has a two percent plus or minus margin of error.", "two percent"),
+    ],
+)
 def test_percentages_that_are_not_poll_results(sentence, share):
     text = "A new poll of 1,000 voters found 48% back the mayor. " + sentence
     pos = text.index(share, 50)
@@ -107,18 +113,22 @@ def test_percentages_that_are_not_poll_results(sentence, share):
 
 
 def test_a_poll_quoted_in_passing_needs_its_paragraph():
-    text = ("The council met on Monday to discuss the budget.\n"
-            "Officials said the new road would open next year.\n"
-            "Work on the bridge has been delayed by rain.\n"
-            "A recent survey found 55% of residents oppose the new road.\n"
-            "Aid groups say 90% of the district's farms flooded last month.\n")
+    text = (
+        "The council met on Monday to discuss the budget.\n"
+        "Officials said the new road would open next year.\n"
+        "Work on the bridge has been delayed by rain.\n"
+        "A recent survey found 55% of residents oppose the new road.\n"
+        "Aid groups say 90% of the district's farms flooded last month.\n"
+    )
     got = find_figures(text)
     assert got["percent"].tolist() == [55.0] and got["response"].tolist() == ["oppose"]
 
 
 def test_a_regional_aside_is_not_the_countrys_people():
-    text = ("A new survey asked people across the region about the treaty. Some 61% of Jordanians "
-            "were against it, compared to a regional average of 87%, while 35% refused to answer.")
+    text = (
+        "A new survey asked people across the region about the treaty. Some 61% of Jordanians "
+        "were against it, compared to a regional average of 87%, while 35% refused to answer."
+    )
     got = find_figures(text)
     assert got["population_iso3"].tolist() == ["JOR", "", "JOR"]
     assert got["response"].tolist() == ["oppose", "oppose", "dont_know"]

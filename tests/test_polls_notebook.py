@@ -1,5 +1,6 @@
 """Notebook 03 through papermill: parameters move the poll_claims table; no-claim articles work
 and get no chart."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,9 +18,16 @@ KEYS = ["claim_id", "country", "poll_id", "population"]
 
 def execute(tmp_path, **parameters):
     import papermill
+
     out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"run_dir": str(tmp_path), **parameters},
-                               kernel_name="python3", cwd=str(paths.NOTEBOOKS), progress_bar=False)
+    papermill.execute_notebook(
+        str(NOTEBOOK),
+        str(out),
+        parameters={"run_dir": str(tmp_path), **parameters},
+        kernel_name="python3",
+        cwd=str(paths.NOTEBOOKS),
+        progress_bar=False,
+    )
     return out
 
 
@@ -48,8 +56,7 @@ def test_lower_n_and_higher_confidence_move_the_table(tmp_path):
 
 def test_article_without_poll_claims(tmp_path):
     article = tmp_path / "no-polls.txt"
-    article.write_text("The minister visited the port on Monday.\n\nTrade rose 12% last year.\n",
-                       encoding="utf-8")
+    article.write_text("The minister visited the port on Monday.\n\nTrade rose 12% last year.\n", encoding="utf-8")
     out = execute(tmp_path, article=str(article))
     table = pd.read_csv(tmp_path / "tables" / "poll_claims.csv")
     assert table.empty and list(table.columns[:3]) == ["claim_id", "start", "end"]
@@ -63,8 +70,11 @@ def test_dev_article_uses_its_stated_sample_and_margin(tmp_path, shared):
     reads the article's own n and margin of error and reports the margin check."""
     import json
 
-    docs = [json.loads(line) for line in
-            (shared / "benchmarks" / "polls" / "dev.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [
+        json.loads(line)
+        for line in (shared / "benchmarks" / "polls" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     doc = next(d for d in docs if d["doc_id"] == "polls/rollcall-gallup-congress-2012")
     gold_n = {f["n"] for f in doc["figures"] if f["n"]}
     gold_moe = {f["moe"] for f in doc["figures"] if f["moe"]}

@@ -1,4 +1,5 @@
 """Intervals, margins of error, tests and differences against closed-form results."""
+
 from __future__ import annotations
 
 import math
@@ -40,7 +41,8 @@ def test_normal_margin_of_error_is_z_sqrt_pq_over_n():
 def test_design_effect_scales_n_and_margin():
     assert stats.interval(71, 1000, design_effect=2.0) == pytest.approx(stats.interval(71, 500))
     assert stats.margin_of_error(71, 1000, design_effect=2.0) == pytest.approx(
-        stats.margin_of_error(71, 1000) * math.sqrt(2))
+        stats.margin_of_error(71, 1000) * math.sqrt(2)
+    )
     assert stats.effective_n(1000, 1.5) == pytest.approx(666.6667, abs=1e-3)
 
 
@@ -57,7 +59,8 @@ def test_intervals_table_has_every_method():
     assert list(table["method"]) == list(stats.CI_METHODS)
     assert (table["ci_low"] < 71).all() and (table["ci_high"] > 71).all()
     assert table.loc[table["method"] == "wilson", "width"].iloc[0] == pytest.approx(
-        wilson(0.71, 1000, Z95)[1] - wilson(0.71, 1000, Z95)[0])
+        wilson(0.71, 1000, Z95)[1] - wilson(0.71, 1000, Z95)[0]
+    )
 
 
 def test_threshold_test_is_the_score_test():

@@ -1,4 +1,5 @@
 """Waves of a question, the charted topic, topic matching by content words, country differences."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,8 +9,14 @@ from analysis.polls import stats
 from analysis.polls.claims import extract_poll_claims
 from analysis.polls.evaluate import evaluate_claims, summarise
 from analysis.polls.topics import content_words, coverage, topic_relation
-from analysis.polls.waves import (WaveTopic, chart_countries, chart_topic, country_differences,
-                                  wave_responses, wave_table)
+from analysis.polls.waves import (
+    WaveTopic,
+    chart_countries,
+    chart_topic,
+    country_differences,
+    wave_responses,
+    wave_table,
+)
 from analysis.reference import load_polls
 
 
@@ -26,20 +33,22 @@ def test_content_words_drop_function_words_and_fold_plurals():
     assert coverage("", "anything") == 0.0
 
 
-@pytest.mark.parametrize("obj, question, relation", [
-    ("the Oslo Accords", "Do you support or oppose the Oslo Accords?", "same"),
-    ("the Oslo Accords peace process", "Is the peace process with Israel dead?", "related"),
-    ("the Camp David Accords", "View of the Abraham Accords' effect on the region", "different"),
-    ("the new constitution", "Do you approve of the new constitution?", "same"),
-])
+@pytest.mark.parametrize(
+    "obj, question, relation",
+    [
+        ("the Oslo Accords", "Do you support or oppose the Oslo Accords?", "same"),
+        ("the Oslo Accords peace process", "Is the peace process with Israel dead?", "related"),
+        ("the Camp David Accords", "View of the Abraham Accords' effect on the region", "different"),
+        ("the new constitution", "Do you approve of the new constitution?", "same"),
+    ],
+)
 def test_topics_outside_the_lexicon_match_by_content_words(obj, question, relation):
     assert topic_relation("", obj, "", "", question) == relation
 
 
 def test_lexicon_topics_match_by_topic_and_family():
     assert topic_relation("abraham_accords", "x", "abraham_accords", "relations_with_israel", "") == "same"
-    assert topic_relation("abraham_accords", "x", "recognition_of_israel", "relations_with_israel",
-                          "") == "related"
+    assert topic_relation("abraham_accords", "x", "recognition_of_israel", "relations_with_israel", "") == "related"
     assert topic_relation("abraham_accords", "x", "", "", "Abraham Accords") == "different"
 
 
@@ -78,13 +87,16 @@ def test_country_differences_are_stats_differences_within_each_wave(seed):
     first = diffs.iloc[0]
     assert (first["country_a"], first["country_b"]) == ("United Arab Emirates", "Bahrain")
     for r in diffs.itertuples():
-        a = waves[(waves["poll_id"] == r.poll_id) & (waves["response"] == r.response)
-                  & (waves["country"] == r.country_a)].iloc[0]
-        b = waves[(waves["poll_id"] == r.poll_id) & (waves["response"] == r.response)
-                  & (waves["country"] == r.country_b)].iloc[0]
+        a = waves[
+            (waves["poll_id"] == r.poll_id) & (waves["response"] == r.response) & (waves["country"] == r.country_a)
+        ].iloc[0]
+        b = waves[
+            (waves["poll_id"] == r.poll_id) & (waves["response"] == r.response) & (waves["country"] == r.country_b)
+        ].iloc[0]
         d = stats.difference(a["percent"], a["n"], b["percent"], b["n"])
         assert (r.difference, r.ci_low, r.ci_high, r.p_value) == pytest.approx(
-            (d.difference, d.ci_low, d.ci_high, d.p_value))
+            (d.difference, d.ci_low, d.ci_high, d.p_value)
+        )
         assert r.significant == (r.ci_low > 0 or r.ci_high < 0)
     assert diffs["significant"].any() and not diffs["significant"].all()
 

@@ -1,6 +1,7 @@
 """Property tests (hypothesis): on any text and any published date from year 1 to 9999, the
 loader and the extractors raise nothing but the project's own InputError, and every offset they
 report indexes the text."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,9 @@ from analysis.errors import InputError
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400) | st.from_regex(
     r"(On (Monday|Friday), (March|November) [0-9]{1,2}, (19|20)[0-9]{2}, (about |over )?[0-9]{1,3}(\.[0-9])?"
-    r"( ?%| percent| million| people)?[.,] ?\"?[A-Z][a-z]+\"?[.!?]? ?\n?){1,6}", fullmatch=True)
+    r"( ?%| percent| million| people)?[.,] ?\"?[A-Z][a-z]+\"?[.!?]? ?\n?){1,6}",
+    fullmatch=True,
+)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -62,10 +65,10 @@ def test_extractors_index_the_text_on_any_input(tmp_path, text, published):
         return
     article = Article.from_text(text, metadata=Metadata(published=_published(published, tmp_path)))
     for span in article.paragraphs + article.sentences:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
     numbers = extract_numbers(article)
     for row in numbers.itertuples():
-        assert 0 <= row.start < row.end <= len(text) and text[row.start:row.end] == row.text
+        assert 0 <= row.start < row.end <= len(text) and text[row.start : row.end] == row.text
     quotes = extract_quotes(article)
     for column in ("start", "quote_start"):
         if column in quotes:

@@ -1,4 +1,5 @@
 """Reference tables load validated; broken files fail naming the file, row and column."""
+
 from __future__ import annotations
 
 import csv
@@ -88,12 +89,15 @@ def _rewrite_first_row(path, column, value):
         writer.writerows(rows)
 
 
-@pytest.mark.parametrize("column, value, problem", [
-    ("response", "meh", "is not one of"),
-    ("percent", "140", "outside 0..100"),
-    ("n", "1000.5", "not a whole number"),
-    ("fieldwork_start", "Nov 2020", "not an ISO date"),
-])
+@pytest.mark.parametrize(
+    "column, value, problem",
+    [
+        ("response", "meh", "is not one of"),
+        ("percent", "140", "outside 0..100"),
+        ("n", "1000.5", "not a whole number"),
+        ("fieldwork_start", "Nov 2020", "not an ISO date"),
+    ],
+)
 def test_bad_poll_cells(broken, column, value, problem):
     _rewrite_first_row(broken / "polls.csv", column, value)
     with pytest.raises(ReferenceDataError) as err:
@@ -113,8 +117,11 @@ def test_every_fact_metric_has_a_label():
 
 
 def test_fact_unit_must_match_its_metric(broken):
-    _edit(broken / "facts.csv", ",Kazakhstan,population,20286084,,,exact,people,",
-          ",Kazakhstan,population,20286084,,,exact,count,")
+    _edit(
+        broken / "facts.csv",
+        ",Kazakhstan,population,20286084,,,exact,people,",
+        ",Kazakhstan,population,20286084,,,exact,count,",
+    )
     with pytest.raises(ReferenceDataError, match=r"row 2, column 'unit': unit 'count' differs from 'people'"):
         reference.load_facts(broken)
 
@@ -122,5 +129,7 @@ def test_fact_unit_must_match_its_metric(broken):
 def test_duplicate_metric_in_vocabulary(broken):
     path = broken / "metrics.csv"
     path.write_text(path.read_text(encoding="utf-8") + "population,people,again,people,\n", encoding="utf-8")
-    with pytest.raises(ReferenceDataError, match=r"metrics.csv: row \d+, column 'metric': duplicate metric 'population'"):
+    with pytest.raises(
+        ReferenceDataError, match=r"metrics.csv: row \d+, column 'metric': duplicate metric 'population'"
+    ):
         reference.load_metrics(broken)

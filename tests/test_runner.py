@@ -1,4 +1,5 @@
 """The runner: papermill with the article as a parameter, atomic results, clear failures."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,7 @@ from analysis.runner import RunError, notebook_parameters, run_suite, strip_run_
 def _notebook(path, body: str, fail: bool = False):
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    params = nbformat.v4.new_code_cell('article = ""  # article file\nrun_dir = ""  # output folder\n'
-                                       'n = 10  # a count')
+    params = nbformat.v4.new_code_cell('article = ""  # article file\nrun_dir = ""  # output folder\nn = 10  # a count')
     params.metadata["tags"] = ["parameters"]
     nb.cells = [params, nbformat.v4.new_code_cell(body)]
     if fail:
@@ -62,8 +62,9 @@ def test_failing_notebook_names_itself_and_keeps_previous_results(tmp_path, arti
 
 def test_cli_reports_bad_article_without_traceback(tmp_path):
     missing = tmp_path / "nowhere.txt"
-    result = subprocess.run([sys.executable, "-m", "analysis", "run", str(missing)],
-                            capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "run", str(missing)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert result.returncode == 2
     assert "nowhere.txt: file not found" in result.stderr and "Traceback" not in result.stderr
 
@@ -78,8 +79,9 @@ def test_committed_notebooks_are_clean():
         tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, f"{path.name}: expected one parameters cell"
         assigned = re.findall(r"^(\w+)\s*=", tagged[0].source, flags=re.M)
-        assert sorted(notebook_parameters(path)) == sorted(assigned), \
+        assert sorted(notebook_parameters(path)) == sorted(assigned), (
             f"{path.name}: papermill cannot read every parameter (no '=' in comments)"
+        )
         assert all(c.execution_count is not None for c in code), f"{path.name}: not executed"
         copy = nbformat.from_dict(nb)
         strip_run_metadata(copy)
@@ -89,8 +91,7 @@ def test_committed_notebooks_are_clean():
 def test_a_table_breaking_the_contract_fails_the_run(tmp_path, article):
     from analysis.errors import InputError
 
-    nb = _notebook(tmp_path / "01_bad.ipynb",
-                   WRITE_TABLE.replace("'count'", "'quotes'"))
+    nb = _notebook(tmp_path / "01_bad.ipynb", WRITE_TABLE.replace("'count'", "'quotes'"))
     with pytest.raises(InputError, match=r"quotes.csv: columns \['paragraphs'\] break the contract"):
         run_suite(article, tmp_path / "out", notebooks=[nb], progress=lambda _: None)
     assert not (tmp_path / "out").exists()
@@ -101,8 +102,7 @@ def test_unknown_parameter_is_refused(tmp_path, article):
 
     nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE)
     with pytest.raises(InputError, match=r"parameter 'asumed_n' is not declared by any notebook"):
-        run_suite(article, tmp_path / "out", parameters={"asumed_n": 5}, notebooks=[nb],
-                  progress=lambda _: None)
+        run_suite(article, tmp_path / "out", parameters={"asumed_n": 5}, notebooks=[nb], progress=lambda _: None)
 
 
 def test_parameter_of_the_wrong_type_is_refused(tmp_path, article):
@@ -110,8 +110,7 @@ def test_parameter_of_the_wrong_type_is_refused(tmp_path, article):
 
     nb = _notebook(tmp_path / "01_count.ipynb", WRITE_TABLE)
     with pytest.raises(InputError, match=r"01_count.ipynb: parameter 'n' must be int like its default 10, got 'abc'"):
-        run_suite(article, tmp_path / "out", parameters={"n": "abc"}, notebooks=[nb],
-                  progress=lambda _: None)
+        run_suite(article, tmp_path / "out", parameters={"n": "abc"}, notebooks=[nb], progress=lambda _: None)
 
 
 def test_executed_notebooks_name_the_final_folder_not_the_staging_one(tmp_path, article):
@@ -140,11 +139,16 @@ def test_parameters_the_runner_sets_are_refused(tmp_path, name):
 def test_printed_text_split_into_chunks_is_stored_as_one_output():
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("print('a'); print('b')")
-    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a"),
-                    nbformat.v4.new_output("stream", name="stdout", text="\nb\n"),
-                    nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
-                    nbformat.v4.new_output("stream", name="stdout", text="c\n")]
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="a"),
+        nbformat.v4.new_output("stream", name="stdout", text="\nb\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="c\n"),
+    ]
     nb.cells = [cell]
     strip_run_metadata(nb)
     assert [(o["name"], o["text"]) for o in nb.cells[0].outputs] == [
-        ("stdout", "a\nb\n"), ("stderr", "warn\n"), ("stdout", "c\n")]
+        ("stdout", "a\nb\n"),
+        ("stderr", "warn\n"),
+        ("stdout", "c\n"),
+    ]

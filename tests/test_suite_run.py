@@ -1,4 +1,5 @@
 """The whole suite on the default article: every contract table, deterministic bytes."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,9 @@ def test_every_contract_table_is_written(two_runs):
 
 def test_runs_are_byte_identical(two_runs):
     first, second = two_runs
-    files = sorted(p.relative_to(first) for p in first.rglob("*")
-                   if p.is_file() and p.parent.name in ("tables", "figures"))
+    files = sorted(
+        p.relative_to(first) for p in first.rglob("*") if p.is_file() and p.parent.name in ("tables", "figures")
+    )
     assert any(f.suffix == ".png" for f in files) and any(f.suffix == ".svg" for f in files)
     for rel in files:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), f"{rel} differs between runs"
@@ -56,10 +58,10 @@ def test_whole_suite_runs_on_another_article(shared, tmp_path, corpus):
     out = run_suite(article, tmp_path / "run", progress=lambda _: None)
     tables = out / "tables"
     assert set(CONTRACT) <= {p.stem for p in tables.glob("*.csv")}
-    loaded = (article.read_text(encoding="utf-8"))
+    loaded = article.read_text(encoding="utf-8")
     quotes = pd.read_csv(tables / "quotes.csv", keep_default_na=False)
     numbers = pd.read_csv(tables / "numbers.csv", keep_default_na=False)
     assert len(quotes) > 0 and len(numbers) > 0
     for table in (quotes, numbers):
         for row in table.itertuples():
-            assert loaded[int(row.start):int(row.end)] == str(row.text)
+            assert loaded[int(row.start) : int(row.end)] == str(row.text)

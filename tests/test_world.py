@@ -1,4 +1,5 @@
 """World Bank series in data/reference/world: validated on load, aggregates kept apart."""
+
 from __future__ import annotations
 
 import shutil
@@ -26,14 +27,17 @@ def _copy(tmp_path, text: str):
     return tmp_path
 
 
-@pytest.mark.parametrize("body, problem", [
-    ("Country,Code,Year,Value\nX,KAZ,2020,1\n", "columns"),
-    ("Country Name,Country Code,Year,Value\nKazakhstan,KZ,2020,1\n", "row 2, column 'Country Code'"),
-    ("Country Name,Country Code,Year,Value\nKazakhstan,KAZ,20x0,1\n", "column 'Year'"),
-    ("Country Name,Country Code,Year,Value\nKazakhstan,KAZ,2020,-5\n", "is not positive"),
-    ("Country Name,Country Code,Year,Value\nKazakhstan,KAZ,2020,abc\n", "is not a number"),
-    ("Country Name,Country Code,Year,Value\nK,KAZ,2020,1\nK,KAZ,2020,2\n", "row 3, column 'Year'"),
-])
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ("Country,Code,Year,Value\nX,KAZ,2020,1\n", "columns"),
+        ("Country Name,Country Code,Year,Value\nKazakhstan,KZ,2020,1\n", "row 2, column 'Country Code'"),
+        ("Country Name,Country Code,Year,Value\nKazakhstan,KAZ,20x0,1\n", "column 'Year'"),
+        ("Country Name,Country Code,Year,Value\nKazakhstan,KAZ,2020,-5\n", "is not positive"),
+        ("Country Name,Country Code,Year,Value\nKazakhstan,KAZ,2020,abc\n", "is not a number"),
+        ("Country Name,Country Code,Year,Value\nK,KAZ,2020,1\nK,KAZ,2020,2\n", "row 3, column 'Year'"),
+    ],
+)
 def test_bad_world_files_name_the_file_row_and_problem(tmp_path, body, problem):
     folder = _copy(tmp_path, body)
     with pytest.raises(ReferenceDataError, match="population.csv") as exc:

@@ -5,6 +5,7 @@
 article's results atomically, lists failures in `failures.csv` and gathers the corpus tables
 (`corpus`). `python -m analysis batch` is its command line (`analysis/batch/command.py`).
 """
+
 from __future__ import annotations
 
 from .run import BatchSummary, run_batch

@@ -8,6 +8,7 @@ a fresh one; the Parquet file is that CSV read once by pyarrow (types inferred o
 corpus). `corpus/articles.csv` has one row per article: doc_id, key, title, outlet, published,
 status, reason.
 """
+
 from __future__ import annotations
 
 import csv
@@ -53,8 +54,10 @@ def corpus_csv(parts: list[tuple[dict, Path]]) -> str:
 
 
 def _aligned_csv(parts: list[tuple[dict, Path]]) -> str:
-    frames = [pd.read_csv(path, dtype=str, keep_default_na=False).assign(**{c: _cell(ids.get(c)) for c in ID_COLUMNS})
-              for ids, path in parts]
+    frames = [
+        pd.read_csv(path, dtype=str, keep_default_na=False).assign(**{c: _cell(ids.get(c)) for c in ID_COLUMNS})
+        for ids, path in parts
+    ]
     table = pd.concat(frames, ignore_index=True)
     table = table[ID_COLUMNS + [c for c in table.columns if c not in ID_COLUMNS]]
     return table.to_csv(index=False, lineterminator="\n")
@@ -67,10 +70,13 @@ def write_corpus(folder: Path, articles: pd.DataFrame, tables: dict[str, list[tu
     for name, parts in sorted(tables.items()):
         data = corpus_csv(parts).encode("utf-8")
         atomic_write_bytes(folder / f"{name}.csv", data)
-        table = pacsv.read_csv(io.BytesIO(data), parse_options=pacsv.ParseOptions(newlines_in_values=True),
-                               convert_options=pacsv.ConvertOptions(
-                                   column_types={c: "string" for c in ID_COLUMNS},
-                                   strings_can_be_null=True))
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: "string" for c in ID_COLUMNS}, strings_can_be_null=True
+            ),
+        )
         buf = io.BytesIO()
         pq.write_table(table, buf)
         atomic_write_bytes(folder / f"{name}.parquet", buf.getvalue())

@@ -1,4 +1,5 @@
 """Figures of notebook 04, drawn on matplotlib Figure objects (no pyplot state)."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,5 +1,6 @@
 """Progress of a long batch on the terminal (tqdm): articles done, skipped and failed, the rate
 and the time left."""
+
 from __future__ import annotations
 
 import sys
@@ -22,8 +23,9 @@ class Progress:
     def __post_init__(self) -> None:
         if self.show:
             tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after this
-            self._bar = tqdm(total=self.total, unit="article", file=sys.stderr, dynamic_ncols=True,
-                             smoothing=0.1, desc="batch")
+            self._bar = tqdm(
+                total=self.total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1, desc="batch"
+            )
 
     def add(self, status: str, count: int = 1) -> None:
         """Count `count` articles that ended as "done", "skipped" or "failed"."""

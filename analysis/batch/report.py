@@ -1,5 +1,6 @@
 """Corpus summaries for notebook 04: pure functions over the corpus tables, each returning a
 DataFrame with the columns named in its docstring."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -25,10 +26,16 @@ def voices(quotes: pd.DataFrame, by: str) -> pd.DataFrame:
     if by == "direct":
         q = q.assign(direct=direct_speech(quotes).map({True: "direct", False: "reported"}))
     key = _label(q[by])
-    table = (q.assign(**{by: key}).groupby(by, sort=True)
-             .agg(quotes=("quote_id", "size"), articles=("doc_id", "nunique")).reset_index())
+    table = (
+        q.assign(**{by: key})
+        .groupby(by, sort=True)
+        .agg(quotes=("quote_id", "size"), articles=("doc_id", "nunique"))
+        .reset_index()
+    )
     table["share"] = (table["quotes"] / max(len(q), 1)).round(3)
-    return table.sort_values(["quotes", by], ascending=[False, True], ignore_index=True)[[by, "quotes", "share", "articles"]]
+    return table.sort_values(["quotes", by], ascending=[False, True], ignore_index=True)[
+        [by, "quotes", "share", "articles"]
+    ]
 
 
 def direct_speech(quotes: pd.DataFrame) -> pd.Series:
@@ -46,8 +53,12 @@ def anonymous_share(quotes: pd.DataFrame, by: str) -> pd.DataFrame:
     """
     key = month_of(quotes["published"]) if by == "month" else _label(quotes[by])
     anonymous = quotes["speaker_type"].astype("string").eq("anonymous").fillna(False)
-    table = (pd.DataFrame({by: key, "anonymous": anonymous}).groupby(by, sort=True)
-             .agg(quotes=("anonymous", "size"), anonymous=("anonymous", "sum")).reset_index())
+    table = (
+        pd.DataFrame({by: key, "anonymous": anonymous})
+        .groupby(by, sort=True)
+        .agg(quotes=("anonymous", "size"), anonymous=("anonymous", "sum"))
+        .reset_index()
+    )
     table["anonymous_share"] = (table["anonymous"] / table["quotes"]).round(3)
     return table
 
@@ -61,8 +72,12 @@ def verdicts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for name, df in tables.items():
         if df.empty:
             continue
-        counted = (df.assign(verdict=_label(df["verdict"])).groupby("verdict", sort=True)
-                   .agg(rows=("doc_id", "size"), articles=("doc_id", "nunique")).reset_index())
+        counted = (
+            df.assign(verdict=_label(df["verdict"]))
+            .groupby("verdict", sort=True)
+            .agg(rows=("doc_id", "size"), articles=("doc_id", "nunique"))
+            .reset_index()
+        )
         rows.append(counted.assign(table=name))
     if not rows:
         return pd.DataFrame(columns=["table", "verdict", "rows", "articles"])
@@ -79,6 +94,6 @@ def checked_per_article(articles: pd.DataFrame, tables: dict[str, pd.DataFrame])
     out = done.copy()
     for name, df in tables.items():
         ids = "claim_id" if "claim_id" in df.columns else None
-        counts = (df.groupby("doc_id")[ids].nunique() if ids else df.groupby("doc_id").size())
+        counts = df.groupby("doc_id")[ids].nunique() if ids else df.groupby("doc_id").size()
         out[name] = out["doc_id"].map(counts).fillna(0).astype(int)
     return out.reset_index(drop=True)

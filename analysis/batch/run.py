@@ -5,6 +5,7 @@ Executors are existing engines, never a home-made queue: the current process (`j
 `Client` (`dask="local"` starts a `LocalCluster` of `jobs` workers; any other value is a
 scheduler address such as `tcp://10.0.0.5:8786`).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -46,7 +47,7 @@ class BatchSummary:
 
 
 def _chunks(docs: list[Document], size: int) -> list[list[Document]]:
-    return [docs[i:i + size] for i in range(0, len(docs), size)]
+    return [docs[i : i + size] for i in range(0, len(docs), size)]
 
 
 @contextlib.contextmanager
@@ -56,8 +57,10 @@ def _executor(jobs: int, dask: str | None) -> Iterator[object]:
         from distributed import Client, LocalCluster
 
         if dask == "local":
-            with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-                    Client(cluster) as client:
+            with (
+                LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+                Client(cluster) as client,
+            ):
                 yield client
         else:
             with Client(dask) as client:
@@ -77,16 +80,25 @@ def _completed(futures: list, dask: str | None) -> Iterator:
     return as_completed(futures)
 
 
-def _execute(chunks: list[list[Document]], out: Path, fps: dict[str, str], mode: str, jobs: int,
-             dask: str | None, parameters: dict) -> Iterator[list[Outcome]]:
+def _execute(
+    chunks: list[list[Document]],
+    out: Path,
+    fps: dict[str, str],
+    mode: str,
+    jobs: int,
+    dask: str | None,
+    parameters: dict,
+) -> Iterator[list[Outcome]]:
     """Yield each chunk's outcomes as it finishes."""
     with _executor(jobs, dask) as executor:
         if executor is None:
             for chunk in chunks:
                 yield run_chunk(chunk, out, fps, mode, parameters)
             return
-        futures = {executor.submit(run_chunk, chunk, str(out), {d.key: fps[d.key] for d in chunk}, mode,
-                                   parameters): chunk for chunk in chunks}
+        futures = {
+            executor.submit(run_chunk, chunk, str(out), {d.key: fps[d.key] for d in chunk}, mode, parameters): chunk
+            for chunk in chunks
+        }
         for future in _completed(list(futures), dask):
             try:
                 yield future.result()
@@ -95,9 +107,17 @@ def _execute(chunks: list[list[Document]], out: Path, fps: dict[str, str], mode:
                 yield [Outcome(d.doc_id, d.key, "failed", reason, d.origin) for d in futures[future]]
 
 
-def run_batch(source: str | Path, out: str | Path, mode: str = "tables", jobs: int = 1, dask: str | None = None,
-              force: bool = False, progress: bool = True, parameters: dict | None = None,
-              chunk_size: int | None = None) -> BatchSummary:
+def run_batch(
+    source: str | Path,
+    out: str | Path,
+    mode: str = "tables",
+    jobs: int = 1,
+    dask: str | None = None,
+    force: bool = False,
+    progress: bool = True,
+    parameters: dict | None = None,
+    chunk_size: int | None = None,
+) -> BatchSummary:
     """Analyse every article of `source` into `out`; skip articles whose results are current."""
     if mode not in MODES:
         raise InputError(str(source), f"unknown mode {mode!r}; expected one of {MODES}")
@@ -132,8 +152,14 @@ def run_batch(source: str | Path, out: str | Path, mode: str = "tables", jobs: i
                 bar.add(o.status)
     finally:
         bar.close()
-    store.write_failures(target, [{"doc_id": d.doc_id, "origin": d.origin, "reason": status[d.key][1]}
-                                  for d in docs if status.get(d.key, ("failed",))[0] == "failed"])
+    store.write_failures(
+        target,
+        [
+            {"doc_id": d.doc_id, "origin": d.origin, "reason": status[d.key][1]}
+            for d in docs
+            if status.get(d.key, ("failed",))[0] == "failed"
+        ],
+    )
     _gather(target, docs, status)
     counts = {s: sum(1 for v, _ in status.values() if v == s) for s in ("done", "skipped", "failed")}
     return BatchSummary(target, len(docs), counts["done"], counts["skipped"], counts["failed"])
@@ -146,8 +172,11 @@ def _gather(target: Path, docs: list[Document], status: dict[str, tuple[str, str
         state, reason = status.get(doc.key, ("failed", "not run"))
         meta = doc.metadata
         published = meta.get("published")
-        ids = {"doc_id": doc.doc_id, "outlet": meta.get("outlet"),
-               "published": str(published) if published not in (None, "") else None}
+        ids = {
+            "doc_id": doc.doc_id,
+            "outlet": meta.get("outlet"),
+            "published": str(published) if published not in (None, "") else None,
+        }
         rows.append({**ids, "key": doc.key, "title": meta.get("title"), "status": state, "reason": reason})
         if state in ("done", "skipped"):
             for path in store.table_files(target, doc.key):

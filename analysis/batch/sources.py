@@ -4,6 +4,7 @@ or a CSV file with the columns `doc_id`, `text` and optional `title`, `outlet`, 
 A document that cannot be analysed (undecodable, empty, a broken JSON line) is still returned,
 with `problem` saying why, so that the batch lists it in failures.csv and goes on.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,12 +27,12 @@ METADATA_FIELDS = ("title", "outlet", "url", "published")
 class Document:
     """One article of a corpus, before analysis."""
 
-    doc_id: str                    # the id the corpus gives it (a folder's file name without .txt)
-    key: str                       # file-safe form of doc_id: its result folder and its slug
-    text: str | None               # None when the text cannot be read
+    doc_id: str  # the id the corpus gives it (a folder's file name without .txt)
+    key: str  # file-safe form of doc_id: its result folder and its slug
+    text: str | None  # None when the text cannot be read
     metadata: dict = field(default_factory=dict)  # title, outlet, url, published as given
-    origin: str = ""               # where it came from, for messages
-    problem: str | None = None     # why it cannot be analysed, or None
+    origin: str = ""  # where it came from, for messages
+    problem: str | None = None  # why it cannot be analysed, or None
 
 
 def safe_key(doc_id: str) -> str:
@@ -105,8 +106,16 @@ def _read_jsonl(path: Path) -> list[Document]:
             try:
                 rec = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError as exc:
-                docs.append(Document(origin, safe_key(origin), None, {}, origin,
-                                     f"not valid UTF-8 (byte offset {exc.start} of the line)"))
+                docs.append(
+                    Document(
+                        origin,
+                        safe_key(origin),
+                        None,
+                        {},
+                        origin,
+                        f"not valid UTF-8 (byte offset {exc.start} of the line)",
+                    )
+                )
                 continue
             except json.JSONDecodeError as exc:
                 docs.append(Document(origin, safe_key(origin), None, {}, origin, f"not valid JSON: {exc.msg}"))
@@ -135,8 +144,14 @@ def _unique(docs: list[Document]) -> list[Document]:
     out = []
     for doc in docs:
         if doc.key in seen:
-            doc = Document(doc.doc_id, safe_key(f"{doc.origin}#dup"), None, doc.metadata, doc.origin,
-                           f"duplicate doc_id {doc.doc_id!r}")
+            doc = Document(
+                doc.doc_id,
+                safe_key(f"{doc.origin}#dup"),
+                None,
+                doc.metadata,
+                doc.origin,
+                f"duplicate doc_id {doc.doc_id!r}",
+            )
         seen.add(doc.key)
         out.append(doc)
     return out

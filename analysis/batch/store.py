@@ -13,6 +13,7 @@ complete. Its fingerprint hashes everything its results depend on: text, metadat
 register and speaker file, reference data, the package (version and code) and the mode; an
 article whose fingerprint matches its result.json is skipped.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -61,8 +62,11 @@ def environment_digest(mode: str) -> str:
 def fingerprint(doc: Document, environment: str) -> str:
     """Hash of an article's inputs: text, metadata, its claim register and speaker file (by key)."""
     h = hashlib.sha256(environment.encode())
-    h.update(json.dumps({"text": doc.text, "metadata": {k: str(v) for k, v in sorted(doc.metadata.items())}},
-                        sort_keys=True).encode())
+    h.update(
+        json.dumps(
+            {"text": doc.text, "metadata": {k: str(v) for k, v in sorted(doc.metadata.items())}}, sort_keys=True
+        ).encode()
+    )
     for own in (paths.CLAIMS / f"{doc.key}.yaml", paths.SPEAKERS / f"{doc.key}.yaml"):
         h.update(own.read_bytes() if own.is_file() else b"-")
     return h.hexdigest()

@@ -6,6 +6,7 @@ notebook mode runs the notebooks with `analysis.runner.run_suite`. Either way ev
 checked against its contract schema, and an article's results are committed only when all of
 it succeeded; a failing article becomes an outcome with its reason, never an exception.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -59,10 +60,13 @@ def _check_chunk(computed: dict[str, dict[str, pd.DataFrame]]) -> dict[str, str]
     problems: dict[str, str] = {}
     for name, expected in CONTRACT.items():
         for key, tables in computed.items():
-            if name in tables and list(tables[name].columns[:len(expected)]) != expected:
+            if name in tables and list(tables[name].columns[: len(expected)]) != expected:
                 problems.setdefault(key, f"table {name}: {contract_problem(tables[name], name)}")
-        frames = {key: tables[name] for key, tables in computed.items()
-                  if name in tables and len(tables[name]) and key not in problems}
+        frames = {
+            key: tables[name]
+            for key, tables in computed.items()
+            if name in tables and len(tables[name]) and key not in problems
+        }
         if not frames:
             continue
         with warnings.catch_warnings():  # all-empty columns: their dtype does not matter for the check
@@ -78,9 +82,15 @@ def _check_chunk(computed: dict[str, dict[str, pd.DataFrame]]) -> dict[str, str]
 
 
 def _result(doc: Document, fp: str, mode: str, tables: dict[str, pd.DataFrame]) -> dict:
-    return {"doc_id": doc.doc_id, "key": doc.key, "origin": doc.origin, "fingerprint": fp, "mode": mode,
-            "metadata": {k: str(v) for k, v in sorted(doc.metadata.items())},
-            "rows": {name: int(len(df)) for name, df in sorted(tables.items())}}
+    return {
+        "doc_id": doc.doc_id,
+        "key": doc.key,
+        "origin": doc.origin,
+        "fingerprint": fp,
+        "mode": mode,
+        "metadata": {k: str(v) for k, v in sorted(doc.metadata.items())},
+        "rows": {name: int(len(df)) for name, df in sorted(tables.items())},
+    }
 
 
 def _tables_chunk(docs: list[Document], out: Path, fps: dict[str, str]) -> list[Outcome]:
@@ -108,8 +118,9 @@ def _tables_chunk(docs: list[Document], out: Path, fps: dict[str, str]) -> list[
             store.commit(out, staging, _result(doc, fps[doc.key], "tables", computed[doc.key]))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        outcomes[doc.key] = Outcome(doc.doc_id, doc.key, "done", origin=doc.origin,
-                                    seconds=time.perf_counter() - started[doc.key])
+        outcomes[doc.key] = Outcome(
+            doc.doc_id, doc.key, "done", origin=doc.origin, seconds=time.perf_counter() - started[doc.key]
+        )
     return [outcomes[d.key] for d in docs]
 
 
@@ -141,8 +152,9 @@ def _notebook_article(doc: Document, out: Path, fp: str, parameters: dict) -> Ou
     return Outcome(doc.doc_id, doc.key, "done", origin=doc.origin, seconds=time.perf_counter() - start)
 
 
-def run_chunk(docs: list[Document], out: str | Path, fps: dict[str, str], mode: str = "tables",
-              parameters: dict | None = None) -> list[Outcome]:
+def run_chunk(
+    docs: list[Document], out: str | Path, fps: dict[str, str], mode: str = "tables", parameters: dict | None = None
+) -> list[Outcome]:
     """Analyse and store a chunk of articles; one Outcome per article, in order."""
     out = Path(out)
     if mode == "tables":

@@ -10,6 +10,7 @@
 - `suggest_metrics(numbers)`: candidate metrics for mentions of an article without a register.
 - `cited_sources(sources, claims)`: the reference sources the verdicts cite.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,12 +26,16 @@ from .suggest import suggest_metrics
 from .verify import CLAIM_COLUMNS, MAX_REFERENCE_AGE_YEARS, VERDICTS, claim_sort_key, verify_claims
 
 
-def check_claims(article: Article, numbers: pd.DataFrame, facts: pd.DataFrame,
-                 register: str | Path | None = None,
-                 labels: dict[str, str] | None = None,
-                 max_reference_age_years: float = MAX_REFERENCE_AGE_YEARS,
-                 reference_dir: str | Path | None = None,
-                 automatic: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+def check_claims(
+    article: Article,
+    numbers: pd.DataFrame,
+    facts: pd.DataFrame,
+    register: str | Path | None = None,
+    labels: dict[str, str] | None = None,
+    max_reference_age_years: float = MAX_REFERENCE_AGE_YEARS,
+    reference_dir: str | Path | None = None,
+    automatic: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(located claims, checked claims) of an article: the register's entries (when it has one)
     and the automatic claims of the mentions they do not cover or drop (`automatic` False: the
     register only).
@@ -62,5 +67,18 @@ def check_claims(article: Article, numbers: pd.DataFrame, facts: pd.DataFrame,
     return located, verify_all(located, facts, world, labels, max_reference_age_years, article.metadata.published)
 
 
-__all__ = ["CHECKED_COLUMNS", "CLAIM_COLUMNS", "MAX_REFERENCE_AGE_YEARS", "VERDICTS", "claim_sort_key", "POLL_TOPIC", "check_claims", "cited_sources", "load_register", "locate_claims",
-           "register_path", "suggest_metrics", "verify_claims"]
+__all__ = [
+    "CHECKED_COLUMNS",
+    "CLAIM_COLUMNS",
+    "MAX_REFERENCE_AGE_YEARS",
+    "VERDICTS",
+    "claim_sort_key",
+    "POLL_TOPIC",
+    "check_claims",
+    "cited_sources",
+    "load_register",
+    "locate_claims",
+    "register_path",
+    "suggest_metrics",
+    "verify_claims",
+]

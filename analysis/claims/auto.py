@@ -23,6 +23,7 @@ of 100,000 or more, the words around it decide:
 that decided (AUTO_COLUMNS), plus the claims of every other metric with signal words
 (`signals.other_claims`: dates, ranks, counts, shares, durations).
 """
+
 from __future__ import annotations
 
 import csv
@@ -36,24 +37,68 @@ import pandas as pd
 from .. import countries as ct
 from ..article import Article
 
-AUTO_COLUMNS = ["mention_id", "start", "end", "text", "value", "unit", "hedge", "is_claim", "subject",
-                "subject_iso3", "metric", "period", "subject_words", "metric_words", "period_words",
-                "why_not"]
+AUTO_COLUMNS = [
+    "mention_id",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "hedge",
+    "is_claim",
+    "subject",
+    "subject_iso3",
+    "metric",
+    "period",
+    "subject_words",
+    "metric_words",
+    "period_words",
+    "why_not",
+]
 LOOKALIKES_FILE = Path(__file__).resolve().parent / "data" / "lookalikes.csv"
 AUTO_METRICS = ("population", "gdp_usd")  # a country's totals, checked against the World Bank too
 TRADE_METRIC = "bilateral_trade_usd"  # trade between two countries, checked against facts.csv
 _TRADE_WORDS = {"trade"}  # exports and imports run one way: not a bilateral total
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?=[,.;]|\s+(?:alone|in|since|last|this)\b|$)")
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?=[,.;]|\s+(?:alone|in|since|last|this)\b|$)"
+)
 MIN_POPULATION = 100_000  # smaller counts are not a country's population
 MIN_GDP_USD = 1e6  # a GDP is stated in millions at least
 # Nouns after a count that make it a count of a country's people ("19.6 million inhabitants");
 # any other noun says the count counts something else ("2.3 million inmates").
-POPULATION_NOUNS = {"people", "persons", "inhabitants", "citizens", "residents", "population", "nationals",
-                    "souls", "strong"}
+POPULATION_NOUNS = {
+    "people",
+    "persons",
+    "inhabitants",
+    "citizens",
+    "residents",
+    "population",
+    "nationals",
+    "souls",
+    "strong",
+}
 ANAPHORA = re.compile(r"\b(country|nation|kingdom|republic|state|national|nationwide|total|mainland|its)\b", re.I)
 _ECONOMY_NOUNS = {"economy", "economies", "gdp", "output", "nominal", "gross", "annual", "domestic", "national"}
-_TIME_WORDS = {"last", "this", "next", "a", "per", "each", "every", "year", "years", "month", "months", "week",
-               "ago", "earlier", "later", "now", "today", "yesterday"}
+_TIME_WORDS = {
+    "last",
+    "this",
+    "next",
+    "a",
+    "per",
+    "each",
+    "every",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "ago",
+    "earlier",
+    "later",
+    "now",
+    "today",
+    "yesterday",
+}
 _NOT_PERIOD = {"since", "from", "until", "till", "before", "after", "between", "by"}
 _ATTACH_GAP = re.compile(r"^(?:'s|’s|'|’)?\s*,?\s*(?:\(|at\s|with\s|of\s|has\s|:\s*|[-–—]\s*)?\s*$")
 
@@ -69,10 +114,13 @@ def metric_signals(metrics: pd.DataFrame | None = None) -> dict[str, tuple[str, 
     """{metric: signal phrases} for the automatic metrics, from metrics.csv's `signals`."""
     if metrics is None:
         from ..reference import load_metrics
+
         metrics = load_metrics()
     rows = metrics[metrics["metric"].isin(AUTO_METRICS)]
-    return {r["metric"]: tuple(w.strip().lower() for w in str(r["signals"] or "").split(";") if w.strip())
-            for _, r in rows.iterrows()}
+    return {
+        r["metric"]: tuple(w.strip().lower() for w in str(r["signals"] or "").split(";") if w.strip())
+        for _, r in rows.iterrows()
+    }
 
 
 def _phrase_re(phrases) -> re.Pattern:
@@ -117,8 +165,11 @@ def _country_re() -> re.Pattern:
         words.update(n for n in c.names if n not in c.ambiguous)
         words.update(c.adjectives)
         words.update(c.demonyms)
-        words.update(re.sub(r"man$", "men", w) if w.endswith("man") else w + "s"
-                     for w in c.adjectives + c.demonyms if not w.endswith(("ese", "ish", "ch", "ss", "sh", "i")))
+        words.update(
+            re.sub(r"man$", "men", w) if w.endswith("man") else w + "s"
+            for w in c.adjectives + c.demonyms
+            if not w.endswith(("ese", "ish", "ch", "ss", "sh", "i"))
+        )
     return _phrase_re(words)
 
 
@@ -133,7 +184,7 @@ def _countries_in(text: str, offset: int = 0) -> tuple[tuple[int, int, str, str]
     candidates ask about its whole text and the same sentences again and again."""
     out = []
     for m in _country_re().finditer(text):
-        if _PLACE_AFTER.match(text, m.end()) or _PLACE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+        if _PLACE_AFTER.match(text, m.end()) or _PLACE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         code = ct.iso3(m.group(1))
         if code:
@@ -173,8 +224,9 @@ def referent(article: Article, offset: int, main: tuple[str, str] | None, counts
     nearest of the three sentences before (or the sentence itself, before the offset), the one
     the article names most; else the article's main country."""
     idx = article.sentence_index(offset)
-    spans = [(article.sentences[idx].start, offset)] + [(s.start, s.end) for s in
-                                                         article.sentences[max(0, idx - 3):idx][::-1]]
+    spans = [(article.sentences[idx].start, offset)] + [
+        (s.start, s.end) for s in article.sentences[max(0, idx - 3) : idx][::-1]
+    ]
     for start, end in spans:
         found = [f for f in _countries_in(article.text[start:end], start) if not f[2].endswith(("-", "–"))]
         if found:
@@ -186,8 +238,7 @@ def referent(article: Article, offset: int, main: tuple[str, str] | None, counts
 class _Context:
     """The words around one mention: clause before, words after, sentence, sentences before."""
 
-    def __init__(self, article: Article, numbers: pd.DataFrame, row: pd.Series,
-                 quantities: pd.DataFrame | None = None):
+    def __init__(self, article: Article, numbers: pd.DataFrame, row: pd.Series, quantities: pd.DataFrame | None = None):
         """`quantities`: the money, count, percent and fraction rows of `numbers`, when the
         caller has them already (one article's candidates share them)."""
         text = article.text
@@ -199,12 +250,13 @@ class _Context:
         before = same[same["end"] <= row["start"]]
         after = same[same["start"] >= row["end"]]
         self.clause_start = int(before["end"].max()) if not before.empty else self.sentence.start
-        self.after_end = min(int(after["start"].min()) if not after.empty else self.sentence.end,
-                             int(row["end"]) + 40, self.sentence.end)
-        self.before = text[self.clause_start:int(row["start"])]
-        self.after = text[int(row["end"]):self.after_end]
+        self.after_end = min(
+            int(after["start"].min()) if not after.empty else self.sentence.end, int(row["end"]) + 40, self.sentence.end
+        )
+        self.before = text[self.clause_start : int(row["start"])]
+        self.after = text[int(row["end"]) : self.after_end]
         self.sentence_text = self.sentence.text
-        self.lookback = " ".join(s.text for s in article.sentences[max(0, s_idx - 2):s_idx])
+        self.lookback = " ".join(s.text for s in article.sentences[max(0, s_idx - 2) : s_idx])
         self.start, self.end = int(row["start"]), int(row["end"])
 
 
@@ -228,14 +280,19 @@ def _hits(pattern: re.Pattern, text: str):
     Fund", "the National Bureau"): a capital letter that does not start the text or a sentence."""
     for m in pattern.finditer(text):
         word = m.group(1)
-        if word[0].isupper() and m.start() > 0 and not re.search(r"(^|[.!?:]\s+|\n)$", text[:m.start()]) \
-                and not word.isupper():
+        if (
+            word[0].isupper()
+            and m.start() > 0
+            and not re.search(r"(^|[.!?:]\s+|\n)$", text[: m.start()])
+            and not word.isupper()
+        ):
             continue
         yield m
 
 
-def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]], attached: bool,
-                   noun: str) -> tuple[str | None, str, str]:
+def _decide_metric(
+    ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]], attached: bool, noun: str
+) -> tuple[str | None, str, str]:
     """(metric or None, the words that decided, why not a claim)."""
     metric = "gdp_usd" if unit == "USD" else "population"
     pos = _phrase_re(signals.get(metric, ()) or ("\x00",))
@@ -264,7 +321,7 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
     if n_hit and (not p_hit or n_hit.start() > p_hit.start()):
         return None, n_hit.group(1), why_of[n_hit.group(1).lower()]
     if p_hit:
-        modifier = _nearest_before(neg, before[max(0, p_hit.start() - 25):p_hit.start()])
+        modifier = _nearest_before(neg, before[max(0, p_hit.start() - 25) : p_hit.start()])
         if modifier:
             return None, f"{modifier.group(1)} {p_hit.group(1)}", why_of[modifier.group(1).lower()]
         return metric, p_hit.group(1), ""
@@ -277,8 +334,9 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
     # 3. the sentence, then the two sentences before it
     sentence_pos = list(_hits(pos, ctx.sentence_text))
     sentence_neg = list(_hits(neg, ctx.sentence_text))
-    valid_pos = [m for m in sentence_pos
-                 if not _nearest_before(neg, ctx.sentence_text[max(0, m.start() - 25):m.start()])]
+    valid_pos = [
+        m for m in sentence_pos if not _nearest_before(neg, ctx.sentence_text[max(0, m.start() - 25) : m.start()])
+    ]
     if sentence_neg and not valid_pos and not attached:
         return None, sentence_neg[0].group(1), why_of[sentence_neg[0].group(1).lower()]
     if valid_pos:
@@ -292,39 +350,47 @@ def _decide_metric(ctx: _Context, unit: str, signals: dict[str, tuple[str, ...]]
     return None, "", "no word says what the figure measures"
 
 
-def _subject(ctx: _Context, article: Article, noun: str, main: tuple[str, str] | None) -> tuple[str | None, str, bool, bool]:
+def _subject(
+    ctx: _Context, article: Article, noun: str, main: tuple[str, str] | None
+) -> tuple[str | None, str, bool, bool]:
     """(iso3 or None, the words it was read from, attached to the figure, named in its clause)."""
     text = article.text
     in_before = _countries_in(ctx.before, ctx.clause_start)
-    for s, e, words, code in reversed(in_before):
-        gap = text[e:ctx.start]
+    for _s, e, words, code in reversed(in_before):
+        gap = text[e : ctx.start]
         if _ATTACH_GAP.match(gap) and not (_is_adjective(words) and not gap.strip().startswith("(")):
             return code, words, True, True
     if re.search(r"\bits\s+$", ctx.before):
         ref = referent(article, ctx.start, main, _counts(article))
         if ref:
             return ref[0], f"its -> {ref[1]} (named just before)", True, True
-    after_words = _countries_in(ctx.after[:len(noun or "") + 2], ctx.end)
+    after_words = _countries_in(ctx.after[: len(noun or "") + 2], ctx.end)
     if noun and after_words:
         return after_words[0][3], after_words[0][2] + " (after the figure)", True, True
-    names = [c for c in in_before if not _is_adjective(c[2]) or re.match(
-        r"\s+(population|economy|gdp|people|citizens)", text[c[1]:c[1] + 14], re.I)]
+    names = [
+        c
+        for c in in_before
+        if not _is_adjective(c[2])
+        or re.match(r"\s+(population|economy|gdp|people|citizens)", text[c[1] : c[1] + 14], re.I)
+    ]
     if names:
         return names[-1][3], names[-1][2], False, True
     near = _nearest_before(ANAPHORA, ctx.before)
     ref = referent(article, ctx.start, main, _counts(article))
     if near and ref:
         return ref[0], f"{near.group(1)} -> {ref[1]} (named just before)", False, False
-    earlier = [c for c in _countries_in(text[ctx.sentence.start:ctx.start], ctx.sentence.start)
-               if not _is_adjective(c[2])]
+    earlier = [
+        c for c in _countries_in(text[ctx.sentence.start : ctx.start], ctx.sentence.start) if not _is_adjective(c[2])
+    ]
     if earlier:
         return earlier[-1][3], earlier[-1][2] + " (earlier in the sentence)", False, False
     if re.match(r"^\s*,", ctx.after):  # "With a population of 11 million, Tunisia ..."
-        later = [c for c in _countries_in(text[ctx.end:ctx.sentence.end], ctx.end) if not _is_adjective(c[2])]
+        later = [c for c in _countries_in(text[ctx.end : ctx.sentence.end], ctx.end) if not _is_adjective(c[2])]
         if later and later[0][0] - ctx.end <= 4 and re.search(r"\b(population|gdp|economy)\b", ctx.before, re.I):
             return later[0][3], later[0][2] + " (right after the figure)", False, True
-    anaphora = _nearest_before(ANAPHORA, ctx.sentence_text[:ctx.start - ctx.sentence.start]) or next(
-        _hits(ANAPHORA, ctx.sentence_text), None)
+    anaphora = _nearest_before(ANAPHORA, ctx.sentence_text[: ctx.start - ctx.sentence.start]) or next(
+        _hits(ANAPHORA, ctx.sentence_text), None
+    )
     if anaphora and ref:
         return ref[0], f"{anaphora.group(1)} -> {ref[1]} (named just before)", False, False
     return None, "", False, False
@@ -335,8 +401,10 @@ def _period(ctx: _Context, numbers: pd.DataFrame, published, dated: pd.DataFrame
     `_dated(numbers)` when the caller has it already."""
     dated = _dated(numbers) if dated is None else dated
     dated = dated[(dated["start"] >= ctx.sentence.start) & (dated["end"] <= ctx.sentence.end)]
-    near = dated[((dated["start"] >= ctx.clause_start) & (dated["end"] <= ctx.start))
-                 | ((dated["start"] >= ctx.end) & (dated["start"] < ctx.after_end))]
+    near = dated[
+        ((dated["start"] >= ctx.clause_start) & (dated["end"] <= ctx.start))
+        | ((dated["start"] >= ctx.end) & (dated["start"] < ctx.after_end))
+    ]
     if published is not None and not near.empty:
         future = near[near["date_start"].map(lambda d: int(str(d)[:4])) > published.year]
         if not future.empty:
@@ -358,7 +426,7 @@ def _period(ctx: _Context, numbers: pd.DataFrame, published, dated: pd.DataFrame
 def _trade_pair(ctx: _Context, article: Article) -> tuple[tuple[str, str], str] | None:
     """((iso3, iso3), words) of the two countries whose trade a figure states: 'between X and
     Y' after it, else the only two countries (names or adjectives) its sentence names."""
-    between = _BETWEEN.search(ctx.after + article.text[ctx.after_end:ctx.sentence.end])
+    between = _BETWEEN.search(ctx.after + article.text[ctx.after_end : ctx.sentence.end])
     if between:
         a, b = ct.iso3(between.group(1)), ct.iso3(between.group(2))
         if a and b and a != b:
@@ -369,8 +437,9 @@ def _trade_pair(ctx: _Context, article: Article) -> tuple[tuple[str, str], str] 
     return None
 
 
-def _trade_claim(ctx: _Context, article: Article, why: str, metric_words: str, period: str, period_words: str,
-                 late: str) -> dict | None:
+def _trade_claim(
+    ctx: _Context, article: Article, why: str, metric_words: str, period: str, period_words: str, late: str
+) -> dict | None:
     """A money figure set aside as trade, read as a bilateral trade claim when two countries are named."""
     if metric_words.lower() not in _TRADE_WORDS or late:
         return None
@@ -381,8 +450,15 @@ def _trade_claim(ctx: _Context, article: Article, why: str, metric_words: str, p
     annual = re.search(r"\b(annual|a year|per year|each year|yearly)\b", ctx.before + ctx.after, re.I)
     if period == "current" and annual:
         period, period_words = "annual", f"'{annual.group(1)}': the last full year before the article"
-    return {"subject": f"{ct.name_of(a)}–{ct.name_of(b)}", "subject_iso3": "", "metric": TRADE_METRIC,
-            "subject_words": words, "metric_words": metric_words, "period": period, "period_words": period_words}
+    return {
+        "subject": f"{ct.name_of(a)}–{ct.name_of(b)}",
+        "subject_iso3": "",
+        "metric": TRADE_METRIC,
+        "subject_words": words,
+        "metric_words": metric_words,
+        "period": period,
+        "period_words": period_words,
+    }
 
 
 def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -421,32 +497,67 @@ def find_claims(article: Article, numbers: pd.DataFrame, metrics: pd.DataFrame |
         elif metric and late:
             why = late
         is_claim = bool(metric and code and not why)
-        trade = _trade_claim(ctx, article, why, metric_words, period, period_words, late) if (
-            money and n["unit"] == "USD" and not is_claim) else None
+        trade = (
+            _trade_claim(ctx, article, why, metric_words, period, period_words, late)
+            if (money and n["unit"] == "USD" and not is_claim)
+            else None
+        )
         if trade:
-            rows.append({"mention_id": n["mention_id"], "start": int(n["start"]), "end": int(n["end"]),
-                         "text": n["text"], "value": float(n["value"]), "unit": unit, "hedge": n["hedge"] or "",
-                         "is_claim": True, **trade, "why_not": ""})
+            rows.append(
+                {
+                    "mention_id": n["mention_id"],
+                    "start": int(n["start"]),
+                    "end": int(n["end"]),
+                    "text": n["text"],
+                    "value": float(n["value"]),
+                    "unit": unit,
+                    "hedge": n["hedge"] or "",
+                    "is_claim": True,
+                    **trade,
+                    "why_not": "",
+                }
+            )
             continue
-        rows.append({"mention_id": n["mention_id"], "start": int(n["start"]), "end": int(n["end"]),
-                     "text": n["text"], "value": float(n["value"]), "unit": unit, "hedge": n["hedge"] or "",
-                     "is_claim": is_claim, "subject": ct.name_of(code) if code else "",
-                     "subject_iso3": code or "", "metric": metric or ("gdp_usd" if money else "population"),
-                     "period": period, "subject_words": subject_words, "metric_words": metric_words,
-                     "period_words": period_words, "why_not": "" if is_claim else why})
+        rows.append(
+            {
+                "mention_id": n["mention_id"],
+                "start": int(n["start"]),
+                "end": int(n["end"]),
+                "text": n["text"],
+                "value": float(n["value"]),
+                "unit": unit,
+                "hedge": n["hedge"] or "",
+                "is_claim": is_claim,
+                "subject": ct.name_of(code) if code else "",
+                "subject_iso3": code or "",
+                "metric": metric or ("gdp_usd" if money else "population"),
+                "period": period,
+                "subject_words": subject_words,
+                "metric_words": metric_words,
+                "period_words": period_words,
+                "why_not": "" if is_claim else why,
+            }
+        )
     rows = _with_other_metrics(article, numbers, rows, metrics)
     return pd.DataFrame(rows, columns=AUTO_COLUMNS)
 
 
-def _with_other_metrics(article: Article, numbers: pd.DataFrame, rows: list[dict],
-                        metrics: pd.DataFrame | None) -> list[dict]:
+def _with_other_metrics(
+    article: Article, numbers: pd.DataFrame, rows: list[dict], metrics: pd.DataFrame | None
+) -> list[dict]:
     """`rows` plus the claims of every other metric with signal words (`signals.other_claims`),
     which replace the lookalike reading of the same mention."""
     from ..reference import load_facts, load_metrics
     from .signals import other_claims
 
     claimed = {r["mention_id"] for r in rows if r["is_claim"]}
-    others = other_claims(article, numbers, claimed, load_metrics() if metrics is None else metrics,
-                          load_facts(), set(AUTO_METRICS) | {TRADE_METRIC})
+    others = other_claims(
+        article,
+        numbers,
+        claimed,
+        load_metrics() if metrics is None else metrics,
+        load_facts(),
+        set(AUTO_METRICS) | {TRADE_METRIC},
+    )
     replaced = {o["mention_id"] for o in others}
     return sorted([r for r in rows if r["mention_id"] not in replaced] + others, key=lambda r: r["start"])

@@ -8,6 +8,7 @@ scorer (shared/benchmarks/score_claims.py) with subject (facts.csv vocabulary), 
 origin beside the scored fields. No per-article file (register, metadata) is read: what it finds,
 it finds from the text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +26,6 @@ from ..quotes.benchmark_io import read_documents
 from .checked import automatic_located, verify_all
 from .verify import MAX_REFERENCE_AGE_YEARS
 from .world import world_facts
-
 
 _DATE_LINE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b")
 
@@ -60,8 +60,14 @@ def _other_period(label: str) -> str | None:
     return label.replace(" to ", "/")
 
 
-def predict_text(text: str, published: dt.date | None, facts: pd.DataFrame, world: pd.DataFrame,
-                 metrics: pd.DataFrame, labels: dict[str, str]) -> list[dict]:
+def predict_text(
+    text: str,
+    published: dt.date | None,
+    facts: pd.DataFrame,
+    world: pd.DataFrame,
+    metrics: pd.DataFrame,
+    labels: dict[str, str],
+) -> list[dict]:
     """Scorer-format automatic claims of one text, checked."""
     article = Article.from_text(text, metadata=Metadata(published=published))
     numbers = extract_numbers(article)
@@ -72,13 +78,31 @@ def predict_text(text: str, published: dt.date | None, facts: pd.DataFrame, worl
     out = []
     for _, c in verified.iterrows():
         period = str(located.loc[located["claim_id"] == c["claim_id"], "period"].iloc[0])
-        period = int(period) if period.isdigit() else ("annual" if period.startswith("annual") else (
-            "current" if period.startswith("current") else _other_period(period)))
-        out.append({"start": int(c["start"]), "end": int(c["end"]), "subject_iso3": c["subject_iso3"],
-                    "metric": c["metric"], "period": period, "verdict": c["verdict"],
-                    "reference_value": _plain(c["reference_value"]), "reference_year": _plain(c["reference_year"]),
-                    "subject": c["subject"], "unit": c["unit"], "hedge": c["hedge"] or "none",
-                    "origin": c["origin"]})
+        period = (
+            int(period)
+            if period.isdigit()
+            else (
+                "annual"
+                if period.startswith("annual")
+                else ("current" if period.startswith("current") else _other_period(period))
+            )
+        )
+        out.append(
+            {
+                "start": int(c["start"]),
+                "end": int(c["end"]),
+                "subject_iso3": c["subject_iso3"],
+                "metric": c["metric"],
+                "period": period,
+                "verdict": c["verdict"],
+                "reference_value": _plain(c["reference_value"]),
+                "reference_year": _plain(c["reference_year"]),
+                "subject": c["subject"],
+                "unit": c["unit"],
+                "hedge": c["hedge"] or "none",
+                "origin": c["origin"],
+            }
+        )
     return out
 
 

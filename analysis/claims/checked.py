@@ -12,6 +12,7 @@
   (world_bank_verdict, world_bank_value, world_bank_year), so a notebook can show both when
   they disagree.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,18 @@ from .subjects import subject_key
 from .verify import CLAIM_COLUMNS, FACTS_COLUMNS_HINT, FACTS_FILE, claim_sort_key, verify_claims
 from .world import latest_published_year, rows_for
 
-EXTRA_COLUMNS = ["origin", "basis", "subject_iso3", "reference_year", "world_bank_verdict", "world_bank_value",
-                 "world_bank_year", "subject_words", "metric_words", "period_words"]
+EXTRA_COLUMNS = [
+    "origin",
+    "basis",
+    "subject_iso3",
+    "reference_year",
+    "world_bank_verdict",
+    "world_bank_value",
+    "world_bank_year",
+    "subject_words",
+    "metric_words",
+    "period_words",
+]
 CHECKED_COLUMNS = CLAIM_COLUMNS + EXTRA_COLUMNS
 WORLD_FILES = "data/reference/world/ (population.csv, gdp.csv)"
 
@@ -67,24 +78,51 @@ def automatic_located(article: Article, numbers: pd.DataFrame, metrics: pd.DataF
     for i, f in found.iterrows():
         n = by_id.loc[f["mention_id"]]
         period = _period(f["period"], article.metadata.published)
-        rows.append({
-            "claim_id": f"A{i + 1:02d}", "mention_id": f["mention_id"], "start": f["start"], "end": f["end"],
-            "text": f["text"], "value": f["value"], "unit": f["unit"], "hedge": n["hedge"], "kind": n["kind"],
-            "bound": n["bound"], "step": n["step"], "date_start": n["date_start"], "date_end": n["date_end"],
-            "subject": f["subject"], "metric": f["metric"], "metrics": f["metric"], "period": period.label,
-            "period_mode": period.mode, "period_start": period.start_iso, "period_end": period.end_iso,
-            "start_mention_id": "", "end_mention_id": "", "ends_with": "", "attributed_to": "",
-            "topic": {"population": "population", "gdp_usd": "economy"}.get(f["metric"], groups.get(f["metric"], "trade")),
-            "note": "",
-            "_period": period,
-            "origin": "automatic", "subject_iso3": f["subject_iso3"], "subject_words": f["subject_words"],
-            "metric_words": f["metric_words"], "period_words": f["period_words"],
-        })
+        rows.append(
+            {
+                "claim_id": f"A{i + 1:02d}",
+                "mention_id": f["mention_id"],
+                "start": f["start"],
+                "end": f["end"],
+                "text": f["text"],
+                "value": f["value"],
+                "unit": f["unit"],
+                "hedge": n["hedge"],
+                "kind": n["kind"],
+                "bound": n["bound"],
+                "step": n["step"],
+                "date_start": n["date_start"],
+                "date_end": n["date_end"],
+                "subject": f["subject"],
+                "metric": f["metric"],
+                "metrics": f["metric"],
+                "period": period.label,
+                "period_mode": period.mode,
+                "period_start": period.start_iso,
+                "period_end": period.end_iso,
+                "start_mention_id": "",
+                "end_mention_id": "",
+                "ends_with": "",
+                "attributed_to": "",
+                "topic": {"population": "population", "gdp_usd": "economy"}.get(
+                    f["metric"], groups.get(f["metric"], "trade")
+                ),
+                "note": "",
+                "_period": period,
+                "origin": "automatic",
+                "subject_iso3": f["subject_iso3"],
+                "subject_words": f["subject_words"],
+                "metric_words": f["metric_words"],
+                "period_words": f["period_words"],
+            }
+        )
     cols = LOCATED_COLUMNS + ["_period", "origin", "subject_iso3", "subject_words", "metric_words", "period_words"]
     return pd.DataFrame(rows, columns=cols)
 
 
-def merge(register_rows: pd.DataFrame, automatic_rows: pd.DataFrame, dropped: set[str] | frozenset = frozenset()) -> pd.DataFrame:
+def merge(
+    register_rows: pd.DataFrame, automatic_rows: pd.DataFrame, dropped: set[str] | frozenset = frozenset()
+) -> pd.DataFrame:
     """Register entries, then the automatic claims of mentions no entry covers or drops."""
     reg = register_rows.copy()
     reg["origin"] = "register"
@@ -105,14 +143,16 @@ def _with_unknown_date(c: pd.Series, rows: pd.DataFrame) -> pd.Series:
     latest = int(rows["year"].max())
     c = c.copy()
     day = dt.date(latest + 1, 7, 1)
-    c["_period"] = Period(f"current (article date unknown; the latest reference year, {latest})", "current",
-                          None, None, day, day)
+    c["_period"] = Period(
+        f"current (article date unknown; the latest reference year, {latest})", "current", None, None, day, day
+    )
     c["period"] = c["_period"].label
     return c
 
 
-def _later_year(c: pd.Series, world: pd.DataFrame, iso: str, published: dt.date, labels: dict[str, str],
-                max_age: float) -> pd.Series | None:
+def _later_year(
+    c: pd.Series, world: pd.DataFrame, iso: str, published: dt.date, labels: dict[str, str], max_age: float
+) -> pd.Series | None:
     """For a current claim that the latest published World Bank year does not support: the first
     later year up to the article's own year that does (national offices publish before the World
     Bank, so a writer may know the figure of a year the World Bank had not yet released)."""
@@ -126,22 +166,33 @@ def _later_year(c: pd.Series, world: pd.DataFrame, iso: str, published: dt.date,
         row = verify_claims(_one(alt), rows.drop(columns=["year", "iso3"]), labels, max_age).iloc[0].copy()
         if row["verdict"] == "supported":
             row["period"] = c["period"]
-            row["explanation"] += (f" The World Bank published {year} figures only after the article's date; "
-                                   f"the latest published by then, {latest_published_year(published)}, does not agree.")
+            row["explanation"] += (
+                f" The World Bank published {year} figures only after the article's date; "
+                f"the latest published by then, {latest_published_year(published)}, does not agree."
+            )
             return row
     return None
 
 
-def verify_all(located: pd.DataFrame, facts: pd.DataFrame, world: pd.DataFrame, labels: dict[str, str],
-               max_age: float, published: dt.date | None) -> pd.DataFrame:
+def verify_all(
+    located: pd.DataFrame,
+    facts: pd.DataFrame,
+    world: pd.DataFrame,
+    labels: dict[str, str],
+    max_age: float,
+    published: dt.date | None,
+) -> pd.DataFrame:
     """claims.csv: one row per located claim (register or automatic), CHECKED_COLUMNS, sorted by
     claim id (register ids, then A01, A02, ...)."""
     out = []
     fact_keys = facts["subject"].map(subject_key)  # once, not once a claim
     for _, c in located.iterrows():
         origin = c.get("origin") if isinstance(c.get("origin"), str) else "register"
-        iso = c.get("subject_iso3") if isinstance(c.get("subject_iso3"), str) and c.get("subject_iso3") else (
-            ct.iso3(str(c["subject"])) or "")
+        iso = (
+            c.get("subject_iso3")
+            if isinstance(c.get("subject_iso3"), str) and c.get("subject_iso3")
+            else (ct.iso3(str(c["subject"])) or "")
+        )
         metrics = str(c["metrics"]).split(";")
         curated = facts[facts["metric"].isin(metrics) & (fact_keys == subject_key(c["subject"]))]
         if origin == "automatic" and not curated.empty:  # facts.csv's spelling ('Israel–UAE')
@@ -153,23 +204,56 @@ def verify_all(located: pd.DataFrame, facts: pd.DataFrame, world: pd.DataFrame, 
             wb = rows_for(world, iso, c["metric"], latest_published_year(published) if current else None)
         current = str(c["period"]).startswith("current")
         c_wb = _with_unknown_date(c, wb) if not wb.empty and current and published is None else c
-        extra = {"origin": origin, "subject_iso3": iso, "subject_words": c.get("subject_words", ""),
-                 "metric_words": c.get("metric_words", ""), "period_words": c.get("period_words", "")}
-        wb_row = verify_claims(_one(c_wb), wb.drop(columns=["year", "iso3"]), labels, max_age).iloc[0] if not wb.empty else None
+        extra = {
+            "origin": origin,
+            "subject_iso3": iso,
+            "subject_words": c.get("subject_words", ""),
+            "metric_words": c.get("metric_words", ""),
+            "period_words": c.get("period_words", ""),
+        }
+        wb_row = (
+            verify_claims(_one(c_wb), wb.drop(columns=["year", "iso3"]), labels, max_age).iloc[0]
+            if not wb.empty
+            else None
+        )
         if wb_row is not None and wb_row["verdict"] != "supported" and current and published is not None:
             later = _later_year(c, world, iso, published, labels, max_age)
             wb_row = later if later is not None else wb_row
         if wb_row is not None:
             year = str(wb_row["reference_period"])[:4]
-            extra.update(world_bank_verdict=wb_row["verdict"], world_bank_value=wb_row["reference_value"],
-                         world_bank_year=int(year) if year.isdigit() else None)
+            extra.update(
+                world_bank_verdict=wb_row["verdict"],
+                world_bank_value=wb_row["reference_value"],
+                world_bank_year=int(year) if year.isdigit() else None,
+            )
         if origin == "automatic" and curated.empty and wb_row is None:
-            row = {**{k: c[k] for k in ("claim_id", "start", "end", "text", "subject", "metric", "value", "unit",
-                                        "hedge", "mention_id", "period", "attributed_to", "topic")},
-                   "metric_label": labels.get(c["metric"], c["metric"]), "verdict": "no reference",
-                   "explanation": (f"Nothing on file for {c['subject']} and {labels.get(c['metric'], c['metric'])}: "
-                                   f"no row in {FACTS_FILE} and no World Bank series in {WORLD_FILES}; "
-                                   f"a researcher would add rows to {FACTS_FILE} (columns {FACTS_COLUMNS_HINT}).")}
+            row = {
+                **{
+                    k: c[k]
+                    for k in (
+                        "claim_id",
+                        "start",
+                        "end",
+                        "text",
+                        "subject",
+                        "metric",
+                        "value",
+                        "unit",
+                        "hedge",
+                        "mention_id",
+                        "period",
+                        "attributed_to",
+                        "topic",
+                    )
+                },
+                "metric_label": labels.get(c["metric"], c["metric"]),
+                "verdict": "no reference",
+                "explanation": (
+                    f"Nothing on file for {c['subject']} and {labels.get(c['metric'], c['metric'])}: "
+                    f"no row in {FACTS_FILE} and no World Bank series in {WORLD_FILES}; "
+                    f"a researcher would add rows to {FACTS_FILE} (columns {FACTS_COLUMNS_HINT})."
+                ),
+            }
             basis = ""
         elif not curated.empty or wb_row is None:
             row = verify_claims(_one(c), facts, labels, max_age).iloc[0].to_dict()

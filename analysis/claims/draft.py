@@ -5,6 +5,7 @@ occur more than once, `subject`, `metric`, `period`) with a `note` giving the wo
 its subject, metric and period, for the researcher to check, edit, drop (`drop: true`) or extend
 before renaming the file to data/claims/<slug>.yaml, where it overrides the automatic reading.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,12 @@ def draft_entries(article: Article) -> list[dict]:
         period = _register_period(str(c["period"]))
         if period is not None:
             entry["period"] = period
-        entry.update(note=(f"automatic: subject from '{c['subject_words']}'; metric from '{c['metric_words']}'; "
-                           f"period from '{c['period_words']}'"))
+        entry.update(
+            note=(
+                f"automatic: subject from '{c['subject_words']}'; metric from '{c['metric_words']}'; "
+                f"period from '{c['period_words']}'"
+            )
+        )
         entries.append(entry)
     return entries
 
@@ -63,7 +68,7 @@ def _register_period(label: str):
 def _context(article: Article, start: int, mention: str) -> str:
     """A few words of the mention's sentence that tell it apart from the other occurrences."""
     sentence = article.sentence_at(start).text
-    before = sentence[:max(0, start - article.sentence_at(start).start)].split()[-4:]
+    before = sentence[: max(0, start - article.sentence_at(start).start)].split()[-4:]
     return " ".join(before) or sentence.replace(mention, "").split(".")[0][:40].strip()
 
 
@@ -75,8 +80,9 @@ def write_draft(article_path: str | Path, out: str | Path | None = None) -> str:
         raise InputError(target, "exists already; give another --out or remove it first")
     entries = draft_entries(article)
     target.parent.mkdir(parents=True, exist_ok=True)
-    body = yaml.safe_dump({"article": article.slug, "claims": entries}, sort_keys=False, allow_unicode=True,
-                          width=100)
-    target.write_text(HEADER.format(article=paths.relative(article.path) if article.path else article.slug,
-                                    slug=article.slug) + body, encoding="utf-8")
+    body = yaml.safe_dump({"article": article.slug, "claims": entries}, sort_keys=False, allow_unicode=True, width=100)
+    target.write_text(
+        HEADER.format(article=paths.relative(article.path) if article.path else article.slug, slug=article.slug) + body,
+        encoding="utf-8",
+    )
     return f"{len(entries)} automatic claim(s) -> {paths.relative(target)}"

@@ -1,4 +1,5 @@
 """Readable metric labels ('bilateral_trade_usd' -> 'bilateral trade') for prose and figures."""
+
 from __future__ import annotations
 
 
@@ -12,4 +13,5 @@ def labels_or_default(labels: dict[str, str] | None) -> dict[str, str]:
     if labels is not None:
         return labels
     from ..reference import metric_labels
+
     return metric_labels()

@@ -8,6 +8,7 @@ A register's `period` is one of:
 - a mapping `{start: ..., end: ...}` whose ends are ISO dates, `current`, or the text of a
   dated mention in the article ("October 7, 2023", "last month") resolved by the extractor.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -129,7 +130,9 @@ def relation(row_start: str | None, row_end: str | None, period: Period, annuali
         return "same"
     if annualised:
         return "annualised"
-    end_ok = (period.end_lo <= end_lo and end_hi <= period.end_hi) or (end_lo <= period.end_lo and period.end_hi <= end_hi)
+    end_ok = (period.end_lo <= end_lo and end_hi <= period.end_hi) or (
+        end_lo <= period.end_lo and period.end_hi <= end_hi
+    )
     start_ok = period.start_lo is None or start is None or period.start_lo <= start <= period.start_hi
     if end_ok and start_ok:
         return "same"

@@ -3,15 +3,16 @@
 Axes and labels use the readable metric labels of metrics.csv (claims carry theirs in
 `metric_label`; `labels` maps the reference rows' metrics).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
-import numpy as np
-import pandas as pd
 
 from .labels import labels_or_default, metric_label
 from .periods import iso_span, span_label
@@ -19,8 +20,13 @@ from .subjects import subject_key
 from .tolerance import fmt_quantity
 from .verify import claim_sort_key
 
-VERDICT_COLOURS = {"supported": "#1b9e77", "contradicted": "#d95f02", "outdated": "#e6ab02",
-                   "unsupported": "#7f7f7f", "no reference": "#bdbdbd"}
+VERDICT_COLOURS = {
+    "supported": "#1b9e77",
+    "contradicted": "#d95f02",
+    "outdated": "#e6ab02",
+    "unsupported": "#7f7f7f",
+    "no reference": "#bdbdbd",
+}
 REFERENCE_COLOUR, ANNUALISED_COLOUR = "#377eb8", "#9ecae1"
 SIZE = (9.0, 6.0)
 RATIO_TICKS = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0, 20.0, 50.0, 100.0)
@@ -79,19 +85,32 @@ def plot_claims_vs_reference(claims: pd.DataFrame) -> Figure:
     ax = fig.subplots()
     for y, (_, c) in enumerate(rows.iterrows()):
         ref = float(c["reference_value"])
-        ax.plot([c["reference_low"] / ref, c["reference_high"] / ref], [y, y], color="#bbbbbb", lw=9,
-                solid_capstyle="butt", zorder=1)
-        ax.plot([c["claim_low"] / ref, c["claim_high"] / ref], [y, y], color=VERDICT_COLOURS[c["verdict"]], lw=2.5,
-                zorder=2)
+        ax.plot(
+            [c["reference_low"] / ref, c["reference_high"] / ref],
+            [y, y],
+            color="#bbbbbb",
+            lw=9,
+            solid_capstyle="butt",
+            zorder=1,
+        )
+        ax.plot(
+            [c["claim_low"] / ref, c["claim_high"] / ref], [y, y], color=VERDICT_COLOURS[c["verdict"]], lw=2.5, zorder=2
+        )
         ax.plot([float(c["ratio"])], [y], "o", color=VERDICT_COLOURS[c["verdict"]], zorder=3)
     ax.axvline(1.0, color="black", lw=0.8, ls=":")
     ax.set_xscale("log")
     _fixed_ticks(ax.xaxis, RATIO_TICKS, ratio_words)
-    ax.set_yticks(range(len(rows)), [f"{c['claim_id']} '{c['text']}' ({c['metric_label']})"
-                                     for _, c in rows.iterrows()], fontsize=8)
+    ax.set_yticks(
+        range(len(rows)),
+        [f"{c['claim_id']} '{c['text']}' ({c['metric_label']})" for _, c in rows.iterrows()],
+        fontsize=8,
+    )
     ax.set_xlabel("claim ÷ reference (log scale); grey: reference range, line: claim range", fontsize=9)
-    handles = [Line2D([], [], color=col, marker="o", lw=2.5, label=v) for v, col in VERDICT_COLOURS.items()
-               if v in set(rows["verdict"])]
+    handles = [
+        Line2D([], [], color=col, marker="o", lw=2.5, label=v)
+        for v, col in VERDICT_COLOURS.items()
+        if v in set(rows["verdict"])
+    ]
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
     ax.set_title("Claims against their references")
     fig.tight_layout()
@@ -109,8 +128,12 @@ def changing_quantity(claims: pd.DataFrame, facts: pd.DataFrame) -> pd.Series | 
 
 
 def _series(facts: pd.DataFrame, metric: str, subject: str) -> pd.DataFrame:
-    rows = facts[(facts["metric"] == metric) & (facts["subject"].map(subject_key) == subject_key(subject))
-                 & facts["period_end"].notna() & (facts["period_end"] != "")]
+    rows = facts[
+        (facts["metric"] == metric)
+        & (facts["subject"].map(subject_key) == subject_key(subject))
+        & facts["period_end"].notna()
+        & (facts["period_end"] != "")
+    ]
     return rows.assign(when=rows["period_end"].map(lambda e: iso_span(e)[0])).sort_values(["when", "fact_id"])
 
 
@@ -122,8 +145,13 @@ def plot_reference_timeline(claim: pd.Series | None, facts: pd.DataFrame, publis
     label = claim["metric_label"]
     fig = Figure(figsize=SIZE)
     ax = fig.subplots()
-    ax.plot(rows["when"], rows["value_num"], "-o", color=REFERENCE_COLOUR,
-            label=f"reference values ({len(rows)}, by end of period)")
+    ax.plot(
+        rows["when"],
+        rows["value_num"],
+        "-o",
+        color=REFERENCE_COLOUR,
+        label=f"reference values ({len(rows)}, by end of period)",
+    )
     value = float(claim["value"])
     ax.axhline(value, color="#d95f02", ls="--", lw=1.2, label=f"article: '{claim['text']}'")
     if published is not None:
@@ -150,16 +178,32 @@ def trade_bars(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str]
     bars = []
     money = claims[(claims["unit"] == "USD") & claims["verdict"].notna() & claims["metric"].isin(TRADE_METRICS)]
     for _, c in money.sort_values("start").iterrows():
-        bars.append({"label": f"article {c['claim_id']}: '{c['text']}' ({c['subject']})", "value": float(c["value"]),
-                     "colour": VERDICT_COLOURS[c["verdict"]], "kind": "article", "source": "", "group": c["claim_id"]})
-        refs = facts[facts["metric"].isin(TRADE_METRICS) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
+        bars.append(
+            {
+                "label": f"article {c['claim_id']}: '{c['text']}' ({c['subject']})",
+                "value": float(c["value"]),
+                "colour": VERDICT_COLOURS[c["verdict"]],
+                "kind": "article",
+                "source": "",
+                "group": c["claim_id"],
+            }
+        )
+        refs = facts[
+            facts["metric"].isin(TRADE_METRICS) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))
+        ]
         for _, r in refs.sort_values(["period_end", "period_start", "fact_id"]).iterrows():
             annualised = r["qualifier"] == "annualised_from_partial"
-            bars.append({"label": f"{c['subject']} {metric_label(r['metric'], labels)}, "
-                                  f"{period_words(r['period_start'], r['period_end'])}" + (" annualised" if annualised else ""),
-                         "value": float(r["value_num"]), "colour": ANNUALISED_COLOUR if annualised else REFERENCE_COLOUR,
-                         "kind": "annualised" if annualised else "reference", "source": str(r["source_org"]),
-                         "group": c["claim_id"]})
+            bars.append(
+                {
+                    "label": f"{c['subject']} {metric_label(r['metric'], labels)}, "
+                    f"{period_words(r['period_start'], r['period_end'])}" + (" annualised" if annualised else ""),
+                    "value": float(r["value_num"]),
+                    "colour": ANNUALISED_COLOUR if annualised else REFERENCE_COLOUR,
+                    "kind": "annualised" if annualised else "reference",
+                    "source": str(r["source_org"]),
+                    "group": c["claim_id"],
+                }
+            )
     df = pd.DataFrame(bars, columns=["label", "value", "colour", "kind", "source", "group"])
     repeated = df["label"].duplicated(keep=False)
     df.loc[repeated, "label"] = [f"{lab} ({_short(src)})" for lab, src in df.loc[repeated, ["label", "source"]].values]
@@ -170,7 +214,7 @@ def _short(source: str, width: int = 40) -> str:
     """A source's name without its parenthesised detail (when that is what makes it too long),
     cut to `width` characters."""
     text = source.split(" (")[0] if " (" in source else source
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
@@ -185,8 +229,7 @@ def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[s
     y = np.arange(len(bars))[::-1]
     floor = bars["value"].min() / 2
     ax.hlines(y, floor, bars["value"].max() * 1.5, color="#eeeeee", lw=0.8, zorder=1)
-    ax.scatter(bars["value"], y, s=60, c=list(bars["colour"]), zorder=3,
-               marker="o", edgecolors="black", linewidths=0.4)
+    ax.scatter(bars["value"], y, s=60, c=list(bars["colour"]), zorder=3, marker="o", edgecolors="black", linewidths=0.4)
     for yy, v in zip(y, bars["value"]):
         ax.annotate(money_words(v), (v, yy), xytext=(7, 0), textcoords="offset points", va="center", fontsize=7)
     ax.set_yticks(y, [lab if len(lab) <= 56 else lab[:55].rstrip() + "…" for lab in bars["label"]], fontsize=8)
@@ -194,13 +237,25 @@ def plot_trade_figures(claims: pd.DataFrame, facts: pd.DataFrame, labels: dict[s
         ax.axhline(y[boundary] + 0.5, color="#999999", lw=0.8)  # a line between the claims' groups
     ax.set_xscale("log")
     ax.set_xlim(floor, bars["value"].max() * 3)
-    _fixed_ticks(ax.xaxis, [m * 10.0 ** e for e in range(5, 13) for m in (1, 2, 5)], money_words)
+    _fixed_ticks(ax.xaxis, [m * 10.0**e for e in range(5, 13) for m in (1, 2, 5)], money_words)
     ax.set_xlabel("US dollars (log scale)")
-    dot = lambda col, label: Line2D([], [], ls="", marker="o", markersize=7, markerfacecolor=col,  # noqa: E731
-                                    markeredgecolor="black", markeredgewidth=0.4, label=label)
+    dot = lambda col, label: Line2D(
+        [],
+        [],
+        ls="",
+        marker="o",
+        markersize=7,
+        markerfacecolor=col,  # noqa: E731
+        markeredgecolor="black",
+        markeredgewidth=0.4,
+        label=label,
+    )
     handles = [dot(REFERENCE_COLOUR, "reference"), dot(ANNUALISED_COLOUR, "reference, annualised from part of a year")]
-    handles += [dot(col, f"article claim: {v}") for v, col in VERDICT_COLOURS.items()
-                if col in set(bars.loc[bars["kind"] == "article", "colour"])]
+    handles += [
+        dot(col, f"article claim: {v}")
+        for v, col in VERDICT_COLOURS.items()
+        if col in set(bars.loc[bars["kind"] == "article", "colour"])
+    ]
     ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.4, -0.1), ncol=2)
     ax.set_title("Trade figures: the article against the references")
     fig.subplots_adjust(left=0.42, right=0.97, top=0.93, bottom=0.2)

@@ -12,6 +12,7 @@ entry wins over the automatic reading of the same mention, an entry with `drop: 
 `id`, `mention`, optionally `context`, `occurrence`, `note`) removes that mention from the
 claims, and entries add claims the automatic reading does not find.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,22 +21,58 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from ..yamlfile import read_yaml
 
 from .. import paths
 from ..article import Article
 from ..errors import InputError
 from ..wording import plural
+from ..yamlfile import read_yaml
 from .periods import ISO, Period, iso_span, span_label
 
-ENTRY_KEYS = {"id", "mention", "context", "occurrence", "subject", "metric", "period", "ends_with",
-              "attributed_to", "topic", "note", "drop"}
+ENTRY_KEYS = {
+    "id",
+    "mention",
+    "context",
+    "occurrence",
+    "subject",
+    "metric",
+    "period",
+    "ends_with",
+    "attributed_to",
+    "topic",
+    "note",
+    "drop",
+}
 REQUIRED = ("id", "mention", "subject", "metric")
 POLL_TOPIC = "polls"
-LOCATED_COLUMNS = ["claim_id", "mention_id", "start", "end", "text", "value", "unit", "hedge", "kind",
-                   "bound", "step", "date_start", "date_end", "subject", "metric", "metrics", "period",
-                   "period_mode", "period_start", "period_end", "start_mention_id", "end_mention_id",
-                   "ends_with", "attributed_to", "topic", "note"]
+LOCATED_COLUMNS = [
+    "claim_id",
+    "mention_id",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "hedge",
+    "kind",
+    "bound",
+    "step",
+    "date_start",
+    "date_end",
+    "subject",
+    "metric",
+    "metrics",
+    "period",
+    "period_mode",
+    "period_start",
+    "period_end",
+    "start_mention_id",
+    "end_mention_id",
+    "ends_with",
+    "attributed_to",
+    "topic",
+    "note",
+]
 
 
 def register_path(article: Article) -> Path:
@@ -74,14 +111,16 @@ def _check_entry(p: Path, i: int, entry, seen: set[str], metrics: set[str] | Non
         raise InputError(p, f"{where}: unknown key(s) {unknown}; allowed: {sorted(ENTRY_KEYS)}")
     if "drop" in entry and entry["drop"] is not True:
         raise InputError(p, f"{where}: 'drop' must be true when given, got {entry['drop']!r}")
-    for key in (("id", "mention") if entry.get("drop") else REQUIRED):
+    for key in ("id", "mention") if entry.get("drop") else REQUIRED:
         if entry.get(key) in (None, "", []):
             raise InputError(p, f"{where}: '{key}' is required")
     cid = str(entry["id"])
     if entry.get("drop"):
         extra = sorted(set(map(str, entry)) - {"id", "mention", "context", "occurrence", "note", "drop"})
         if extra:
-            raise InputError(p, f"{where}: a 'drop' entry takes only id, mention, context, occurrence and note; got {extra}")
+            raise InputError(
+                p, f"{where}: a 'drop' entry takes only id, mention, context, occurrence and note; got {extra}"
+            )
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", cid):
         raise InputError(p, f"{where}: id {cid!r} may only hold letters, digits, '_', '-', '.'")
     if cid in seen:
@@ -116,12 +155,17 @@ def _check_period(p: Path, where: str, period) -> None:
     if isinstance(period, str):
         if period in ("current", "annual") or ISO.match(period):
             return
-        raise InputError(p, f"{where}: period {period!r} must be current, annual, an ISO date "
-                            "(YYYY, YYYY-MM, YYYY-MM-DD) or a mapping with start/end")
+        raise InputError(
+            p,
+            f"{where}: period {period!r} must be current, annual, an ISO date "
+            "(YYYY, YYYY-MM, YYYY-MM-DD) or a mapping with start/end",
+        )
     if isinstance(period, dict):
         extra = sorted(set(map(str, period)) - {"start", "end"})
         if extra or "end" not in period:
-            raise InputError(p, f"{where}: a period mapping takes 'end' and optionally 'start', got {sorted(map(str, period))}")
+            raise InputError(
+                p, f"{where}: a period mapping takes 'end' and optionally 'start', got {sorted(map(str, period))}"
+            )
         return
     raise InputError(p, f"{where}: period {period!r} is not understood")
 
@@ -137,17 +181,25 @@ def locate(entry: dict, article: Article, numbers: pd.DataFrame) -> pd.Series:
         raise InputError(entry["path"], f"{entry['where']}: mention {mention!r} not found in the article{ctx}")
     if entry.get("occurrence"):
         if entry["occurrence"] > len(starts):
-            raise InputError(entry["path"], f"{entry['where']}: occurrence {entry['occurrence']} asked, "
-                                            f"but {mention!r} matches {plural(len(starts), 'time')}")
+            raise InputError(
+                entry["path"],
+                f"{entry['where']}: occurrence {entry['occurrence']} asked, "
+                f"but {mention!r} matches {plural(len(starts), 'time')}",
+            )
         starts = [starts[entry["occurrence"] - 1]]
     elif len(starts) > 1:
-        raise InputError(entry["path"], f"{entry['where']}: mention {mention!r} matches {len(starts)} times; "
-                                        "add a 'context' or an 'occurrence'")
+        raise InputError(
+            entry["path"],
+            f"{entry['where']}: mention {mention!r} matches {len(starts)} times; add a 'context' or an 'occurrence'",
+        )
     start, end = starts[0], starts[0] + len(mention)
     hits = numbers[(numbers["start"] < end) & (numbers["end"] > start)]
     if hits.empty:
-        raise InputError(entry["path"], f"{entry['where']}: {mention!r} at offset {start} is not a numeric "
-                                        "or dated mention the extractor recognises")
+        raise InputError(
+            entry["path"],
+            f"{entry['where']}: {mention!r} at offset {start} is not a numeric "
+            "or dated mention the extractor recognises",
+        )
     return hits.iloc[0]
 
 
@@ -187,8 +239,10 @@ def _endpoint(entry: dict, value, article: Article, numbers: pd.DataFrame):
         return iso_span(value.isoformat() if isinstance(value, dt.date) else str(value)), ""
     row = _nearest(entry, str(value), article, numbers)
     if not row["date_start"] or pd.isna(row["date_start"]):
-        raise InputError(entry["path"], f"{entry['where']}: period end point {value!r} has no resolved date "
-                                        "(is the article's published date set?)")
+        raise InputError(
+            entry["path"],
+            f"{entry['where']}: period end point {value!r} has no resolved date (is the article's published date set?)",
+        )
     return (dt.date.fromisoformat(row["date_start"]), dt.date.fromisoformat(row["date_end"])), row["mention_id"]
 
 
@@ -196,8 +250,9 @@ def _nearest(entry: dict, value: str, article: Article, numbers: pd.DataFrame) -
     """The dated mention with this text closest to the claim (for texts that occur twice)."""
     rows = numbers[numbers["text"].str.contains(re.escape(value), regex=True)]
     if rows.empty:
-        raise InputError(entry["path"], f"{entry['where']}: period end point {value!r} is not a dated mention "
-                                        "in the article")
+        raise InputError(
+            entry["path"], f"{entry['where']}: period end point {value!r} is not a dated mention in the article"
+        )
     anchor = locate(entry, article, numbers)["start"]
     return rows.loc[(rows["start"] - anchor).abs().idxmin()]
 
@@ -216,17 +271,37 @@ def locate_claims(entries: list[dict], article: Article, numbers: pd.DataFrame) 
             continue
         hit = locate(entry, article, numbers)
         period, start_id, end_id = resolve_period(entry, article, numbers)
-        rows.append({
-            "claim_id": entry["id"], "mention_id": hit["mention_id"], "start": hit["start"], "end": hit["end"],
-            "text": hit["text"], "value": hit["value"], "unit": hit["unit"], "hedge": hit["hedge"],
-            "kind": hit["kind"], "bound": hit["bound"], "step": hit["step"], "date_start": hit["date_start"],
-            "date_end": hit["date_end"], "subject": entry["subject"], "metric": entry["metrics"][0],
-            "metrics": ";".join(entry["metrics"]), "period": period.label, "period_mode": period.mode,
-            "period_start": period.start_iso, "period_end": period.end_iso, "start_mention_id": start_id,
-            "end_mention_id": end_id, "ends_with": entry.get("ends_with") or "",
-            "attributed_to": entry.get("attributed_to") or "", "topic": entry.get("topic") or "",
-            "note": entry.get("note") or "", "_period": period,
-        })
+        rows.append(
+            {
+                "claim_id": entry["id"],
+                "mention_id": hit["mention_id"],
+                "start": hit["start"],
+                "end": hit["end"],
+                "text": hit["text"],
+                "value": hit["value"],
+                "unit": hit["unit"],
+                "hedge": hit["hedge"],
+                "kind": hit["kind"],
+                "bound": hit["bound"],
+                "step": hit["step"],
+                "date_start": hit["date_start"],
+                "date_end": hit["date_end"],
+                "subject": entry["subject"],
+                "metric": entry["metrics"][0],
+                "metrics": ";".join(entry["metrics"]),
+                "period": period.label,
+                "period_mode": period.mode,
+                "period_start": period.start_iso,
+                "period_end": period.end_iso,
+                "start_mention_id": start_id,
+                "end_mention_id": end_id,
+                "ends_with": entry.get("ends_with") or "",
+                "attributed_to": entry.get("attributed_to") or "",
+                "topic": entry.get("topic") or "",
+                "note": entry.get("note") or "",
+                "_period": period,
+            }
+        )
     df = pd.DataFrame(rows, columns=LOCATED_COLUMNS + ["_period"])
     return df.sort_values(["start", "claim_id"], kind="stable").reset_index(drop=True)
 

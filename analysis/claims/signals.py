@@ -26,6 +26,7 @@ For a mention the population/GDP reading did not claim:
   else `current` (as of the published date). Periods are ISO strings: '2023-10-07', '1992',
   'START/END' (END may be 'current'), 'current', or '' (not stated).
 """
+
 from __future__ import annotations
 
 import re
@@ -37,11 +38,20 @@ from .. import countries as ct
 from ..article import Article
 
 MONEY_UNITS = {"USD"}  # money figures stay with `auto` (GDP, bilateral trade)
-_KIND_UNITS = {"year": {"date"}, "date": {"date"}, "month": {"date"}, "ordinal": {"rank"},
-               "percent": {"percent"}, "duration": {"years", "months"}}
+_KIND_UNITS = {
+    "year": {"date"},
+    "date": {"date"},
+    "month": {"date"},
+    "ordinal": {"rank"},
+    "percent": {"percent"},
+    "duration": {"years", "months"},
+}
 _CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|\(|\s+and\s")  # "30,000 deaths and 1 million displaced": two clauses
-_PRESENT = re.compile(r"\b(is|are|makes|make|remains|remain|persists|persist|stands|stand|has|have|faces|face|"
-                      r"lives|live|report|reports|says|say)\b", re.I)
+_PRESENT = re.compile(
+    r"\b(is|are|makes|make|remains|remain|persists|persist|stands|stand|has|have|faces|face|"
+    r"lives|live|report|reports|says|say)\b",
+    re.I,
+)
 _PAST = re.compile(r"\b(was|were|had|did|left|lost|took|led|fell|rose|grew|won|\w{3,}ed)\b", re.I)
 _START_WORDS = re.compile(r"\b(erupted|began|started|broke out|outbreak of|beginning)\b[^.]{0,30}$", re.I)
 _GOVERNED = re.compile(r"^[^.;]*\b(that|which)\b")
@@ -104,8 +114,13 @@ def _entities(facts: pd.DataFrame) -> tuple[tuple[str, re.Pattern, tuple[str, ..
             continue
         q = _QUALIFIED.match(s)
         head, qualifier = (q.group(1), q.group(2)) if q else (s, "")
-        out.append((s, re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)(?!\s+(?:City|Governorate))"),
-                    tuple(qualifier.split())))
+        out.append(
+            (
+                s,
+                re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)(?!\s+(?:City|Governorate))"),
+                tuple(qualifier.split()),
+            )
+        )
     return tuple(out)
 
 
@@ -130,8 +145,11 @@ class OtherMetrics:
     """The signal words, subject vocabulary and subject kinds of one reference folder."""
 
     def __init__(self, metrics: pd.DataFrame, facts: pd.DataFrame, skip: set[str]):
-        self.signals = {r["metric"]: (str(r["unit"]), parse_signals(r["signals"])) for _, r in metrics.iterrows()
-                        if r["metric"] not in skip and str(r["unit"]) not in MONEY_UNITS and parse_signals(r["signals"])}
+        self.signals = {
+            r["metric"]: (str(r["unit"]), parse_signals(r["signals"]))
+            for _, r in metrics.iterrows()
+            if r["metric"] not in skip and str(r["unit"]) not in MONEY_UNITS and parse_signals(r["signals"])
+        }
         self.kinds = _subject_kinds(facts)
         self.entities = _entities(facts)
 
@@ -147,16 +165,22 @@ class OtherMetrics:
                     continue
                 for m in _word_re(words).finditer(before):
                     key = (0, len(before) - m.end(), -len(words))
-                    best = min(best, (key, metric, m.group(0)), key=lambda b: b[0]) if best else (key, metric, m.group(0))
+                    best = (
+                        min(best, (key, metric, m.group(0)), key=lambda b: b[0]) if best else (key, metric, m.group(0))
+                    )
                 for m in _word_re(words).finditer(after):
                     if m.start() > _WINDOW_AFTER:
                         break
                     key = (1, m.start(), -len(words))
-                    best = min(best, (key, metric, m.group(0)), key=lambda b: b[0]) if best else (key, metric, m.group(0))
+                    best = (
+                        min(best, (key, metric, m.group(0)), key=lambda b: b[0]) if best else (key, metric, m.group(0))
+                    )
         return (best[1], best[2]) if best else None
 
     # --- subject ----------------------------------------------------------------------------
-    def mentions(self, text: str, offset: int, sentence: str, dates: set[str], kind: str) -> list[tuple[int, str, str, str]]:
+    def mentions(
+        self, text: str, offset: int, sentence: str, dates: set[str], kind: str
+    ) -> list[tuple[int, str, str, str]]:
         """(position, subject, iso3, words) of the subjects of `kind` named in `text`."""
         from .auto import _countries_in
 
@@ -189,8 +213,12 @@ def _is_name(words: str) -> bool:
 
 
 def _dated(numbers: pd.DataFrame, lo: int, hi: int) -> pd.DataFrame:
-    return numbers[numbers["kind"].isin(["year", "date", "month", "relative_date", "weekday"])
-                   & numbers["date_end"].notna() & (numbers["start"] >= lo) & (numbers["end"] <= hi)]
+    return numbers[
+        numbers["kind"].isin(["year", "date", "month", "relative_date", "weekday"])
+        & numbers["date_end"].notna()
+        & (numbers["start"] >= lo)
+        & (numbers["end"] <= hi)
+    ]
 
 
 def _iso(row: pd.Series) -> str:
@@ -217,14 +245,19 @@ class _Reader:
             return None
         start, end = int(n["start"]), int(n["end"])
         sent = self.article.sentence_at(start)
-        quantities = self.numbers[self.numbers["kind"].isin(_QUANTITIES) & (self.numbers["start"] >= sent.start)
-                                  & (self.numbers["end"] <= sent.end)]
+        quantities = self.numbers[
+            self.numbers["kind"].isin(_QUANTITIES)
+            & (self.numbers["start"] >= sent.start)
+            & (self.numbers["end"] <= sent.end)
+        ]
         prev = quantities[quantities["end"] <= start]
-        nxt = quantities[(quantities["start"] >= end) & ~quantities["text"].str.isalpha()]  # "the two countries" reads on
+        nxt = quantities[
+            (quantities["start"] >= end) & ~quantities["text"].str.isalpha()
+        ]  # "the two countries" reads on
         clause_lo = int(prev["end"].max()) if not prev.empty else sent.start
         before = self.text[clause_lo:start]
         breaks = list(_CLAUSE_BREAK.finditer(before))
-        metric_before = before[breaks[-1].end():] if breaks else before
+        metric_before = before[breaks[-1].end() :] if breaks else before
         after_hi = int(nxt["start"].min()) if not nxt.empty else sent.end
         after = self.text[end:after_hi]
         found = self.vocab.metric(units, metric_before, after, self.full)
@@ -248,8 +281,16 @@ class _Reader:
             published = self.article.metadata.published
             if published is not None and first.isdigit() and int(first) > published.year:
                 return None  # a forecast, not a claim about what is
-        return {"subject": name, "subject_iso3": iso3, "metric": metric, "unit": unit, "period": period,
-                "subject_words": subject_words, "metric_words": metric_words, "period_words": period_words}
+        return {
+            "subject": name,
+            "subject_iso3": iso3,
+            "metric": metric,
+            "unit": unit,
+            "period": period,
+            "subject_words": subject_words,
+            "metric_words": metric_words,
+            "period_words": period_words,
+        }
 
     # --- subject --------------------------------------------------------------------------
     def _subject(self, metric, metric_words, start, end, clause_lo, after, sent, dates):
@@ -260,9 +301,16 @@ class _Reader:
         windows = self._windows(start, end, clause_lo, after, sent, dates, look)
         if kind == "pair":
             return self._pair(windows, sent.text)
-        if self.vocab.signals[metric][0] == "date" and len(on_file) == 1 and _is_name(metric_words):  # one actor's event
-            windows.insert(-1, ("on file", [(start, on_file[0], ct.iso3(on_file[0]) or "",
-                                             "the one subject facts.csv has for this metric")]))
+        if (
+            self.vocab.signals[metric][0] == "date" and len(on_file) == 1 and _is_name(metric_words)
+        ):  # one actor's event
+            windows.insert(
+                -1,
+                (
+                    "on file",
+                    [(start, on_file[0], ct.iso3(on_file[0]) or "", "the one subject facts.csv has for this metric")],
+                ),
+            )
         for where, hits in windows:
             if hits:
                 pos, name, iso3, words = hits[0]
@@ -289,10 +337,16 @@ class _Reader:
         if ref:
             windows.append(("refers back", [ref]))
         windows += [
-            ("sentence", m(self.text[sent.start:start], sent.start, sentence, dates, look)[::-1]
-             + m(self.text[end:sent.end], end, sentence, dates, look)),
-            ("paragraph", m(self.text[para.start:sent.start], para.start, sentence, dates, look)[::-1]
-             + m(self.text[sent.end:para.end], sent.end, sentence, dates, look)),
+            (
+                "sentence",
+                m(self.text[sent.start : start], sent.start, sentence, dates, look)[::-1]
+                + m(self.text[end : sent.end], end, sentence, dates, look),
+            ),
+            (
+                "paragraph",
+                m(self.text[para.start : sent.start], para.start, sentence, dates, look)[::-1]
+                + m(self.text[sent.end : para.end], sent.end, sentence, dates, look),
+            ),
         ]
         return windows
 
@@ -300,7 +354,7 @@ class _Reader:
         """The country 'the republic' / 'its' before the figure refers to, as a subject hit."""
         from .auto import _counts, main_country, referent
 
-        words = list(_ANAPHORA.finditer(self.text[sent.start:start]))
+        words = list(_ANAPHORA.finditer(self.text[sent.start : start]))
         if not words:
             return None
         at = sent.start + words[-1].start()  # the countries named before the referring words
@@ -316,7 +370,7 @@ class _Reader:
         codes: list[str] = []
         words = []
         for where, hits in windows[:-1]:  # a pair is read from its sentence
-            for _, name, iso3, w in hits:
+            for _, _name, iso3, w in hits:
                 if iso3 and iso3 not in codes:
                     codes.append(iso3)
                     words.append(f"{w} ({where})")
@@ -350,12 +404,12 @@ class _Reader:
             return "current", f"a duration up to the published date {when}"
         for mid, span in self.spans.items():
             d = self.numbers[self.numbers["mention_id"] == mid].iloc[0]
-            if sent.start <= int(d["start"]) < start and _GOVERNED.search(self.text[int(d["end"]):start]):
+            if sent.start <= int(d["start"]) < start and _GOVERNED.search(self.text[int(d["end"]) : start]):
                 return span, f"the span of '{d['text']}', whose clause the figure is in"
         before = in_sentence[in_sentence["end"] <= start]
         if not before.empty:
             row = before.loc[before["end"].idxmax()]
-            between = self.text[int(row["end"]):start]
+            between = self.text[int(row["end"]) : start]
             if row["relation"] == "since":
                 return f"{_iso(row)}/current", f"since '{row['text']}', up to the published date {when}"
             if not _PRESENT.search(between):
@@ -365,13 +419,16 @@ class _Reader:
             row = after.iloc[0]
             return f"{_iso(row)}/current", f"since '{row['text']}', up to the published date {when}"
         end = int(n["end"])
-        tail = re.split(r"[,;.]", self.text[end:sent.end], maxsplit=1)[0]
-        close = in_sentence[(in_sentence["start"] >= end) & (in_sentence["end"] <= end + len(tail))
-                            & ~in_sentence["relation"].fillna("").isin(["since", "from", "until", "before", "after"])]
+        tail = re.split(r"[,;.]", self.text[end : sent.end], maxsplit=1)[0]
+        close = in_sentence[
+            (in_sentence["start"] >= end)
+            & (in_sentence["end"] <= end + len(tail))
+            & ~in_sentence["relation"].fillna("").isin(["since", "from", "until", "before", "after"])
+        ]
         if not close.empty:
             row = close.iloc[0]
             return _iso(row), f"'{row['text']}' (the date right after it)"
-        head = re.split(r"[,;]", self.text[sent.start:start])[-1]
+        head = re.split(r"[,;]", self.text[sent.start : start])[-1]
         words = head + tail
         if not _PRESENT.search(words) and _PAST.search(words):
             return "", "past tense and no date: no period"
@@ -384,13 +441,19 @@ class _Reader:
         for _, row in cands.iterrows():
             if row["mention_id"] == end_row["mention_id"] or str(row["date_start"]) >= str(end_row["date_start"]):
                 continue
-            if _START_WORDS.search(self.text[max(para.start, int(row["start"]) - 60):int(row["start"])]):
+            if _START_WORDS.search(self.text[max(para.start, int(row["start"]) - 60) : int(row["start"])]):
                 return row
         return None
 
 
-def other_claims(article: Article, numbers: pd.DataFrame, skip_mentions: set[str], metrics: pd.DataFrame,
-                 facts: pd.DataFrame, skip_metrics: set[str]) -> list[dict]:
+def other_claims(
+    article: Article,
+    numbers: pd.DataFrame,
+    skip_mentions: set[str],
+    metrics: pd.DataFrame,
+    facts: pd.DataFrame,
+    skip_metrics: set[str],
+) -> list[dict]:
     """Claims of the other metrics among the mentions not in `skip_mentions`: dicts with
     mention_id, start, end, text, value, unit, hedge and the subject, metric and period fields
     of `auto.AUTO_COLUMNS` (is_claim True, why_not '')."""
@@ -402,7 +465,17 @@ def other_claims(article: Article, numbers: pd.DataFrame, skip_mentions: set[str
         if found is None or n["mention_id"] in skip_mentions:
             continue
         value = n["value"] if found["unit"] == "date" else float(n["value"])  # a date's value is the date
-        out.append({"mention_id": n["mention_id"], "start": int(n["start"]), "end": int(n["end"]),
-                    "text": n["text"], "value": value, "hedge": n["hedge"] or "", "is_claim": True,
-                    **found, "why_not": ""})
+        out.append(
+            {
+                "mention_id": n["mention_id"],
+                "start": int(n["start"]),
+                "end": int(n["end"]),
+                "text": n["text"],
+                "value": value,
+                "hedge": n["hedge"] or "",
+                "is_claim": True,
+                **found,
+                "why_not": "",
+            }
+        )
     return out

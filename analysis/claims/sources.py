@@ -1,4 +1,5 @@
 """The sources the claim verdicts rest on: the reference sources table cut to cited rows."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,11 +18,11 @@ def cited_sources(sources: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     (fact ids `wb-...`, `analysis.claims.world`) add one row per indicator and country page.
     """
     cited: dict[str, list[str]] = {}
-    for fid, cid in (zip(claims["fact_id"], claims["claim_id"]) if not claims.empty else ()):
+    for fid, cid in zip(claims["fact_id"], claims["claim_id"]) if not claims.empty else ():
         if pd.notna(fid) and fid != "":
             cited.setdefault(str(fid), []).append(str(cid))
     rows = []
-    for _, s in (sources.iterrows() if cited else ()):  # no fact cited: no row to look at
+    for _, s in sources.iterrows() if cited else ():  # no fact cited: no row to look at
         ids = [cid for fid in str(s["ids"]).split() for cid in cited.get(fid, [])]
         if ids:
             rows.append({**s.to_dict(), "claim_ids": ";".join(sorted(dict.fromkeys(ids), key=claim_sort_key))})
@@ -36,8 +37,16 @@ def _world_bank_sources(claims: pd.DataFrame) -> list[dict]:
     rows = []
     for (org, url), group in wb.groupby(["source_org", "url"], sort=True):
         ids = sorted(set(group["fact_id"]))
-        rows.append({"source_org": org, "source_title": "World Development Indicators", "url": url,
-                     "via": "data/reference/world (Frictionless Data core datasets)", "tables": "world",
-                     "n_rows": len(ids), "ids": " ".join(ids),
-                     "claim_ids": ";".join(sorted(dict.fromkeys(group["claim_id"]), key=claim_sort_key))})
+        rows.append(
+            {
+                "source_org": org,
+                "source_title": "World Development Indicators",
+                "url": url,
+                "via": "data/reference/world (Frictionless Data core datasets)",
+                "tables": "world",
+                "n_rows": len(ids),
+                "ids": " ".join(ids),
+                "claim_ids": ";".join(sorted(dict.fromkeys(group["claim_id"]), key=claim_sort_key)),
+            }
+        )
     return rows

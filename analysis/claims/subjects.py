@@ -1,5 +1,6 @@
 """Comparable subjects: 'Israel–UAE' and 'UAE–Israel' are one pair, 'UAE→Israel' a direction, and
 'UAE' and 'United Arab Emirates' one country (names map through `analysis.countries`)."""
+
 from __future__ import annotations
 
 from functools import lru_cache

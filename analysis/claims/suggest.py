@@ -6,6 +6,7 @@ occur in the sentence and whose unit fits the mention's unit are suggested, best
 metric needs a word of what it is about, not only of its kind (GENERIC_STEMS: duration, growth,
 change, share, ...).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,26 +18,79 @@ _SKIP_TOKENS = {"usd", "pct", "cumulative", "share", "people", "by", "of", "to",
 # Extra words a sentence word stands for (the word itself is always kept, so no entry maps a
 # word to itself).
 SYNONYMS = {
-    "killed": "deaths", "lives": "deaths", "dead": "deaths", "toll": "deaths", "died": "deaths",
-    "abducted": "hostages", "abduction": "hostages", "kidnapped": "hostages", "turnover": "trade",
-    "imports": "trade", "surged": "growth", "grew": "growth", "rose": "growth",
-    "increase": "growth change", "inhabitants": "population", "people": "population", "home": "population",
-    "residents": "population", "truce": "ceasefire", "joined": "joining member", "join": "joining member",
-    "relations": "diplomatic", "recognition": "relations", "hunger": "ipc", "food": "ipc", "famine": "ipc",
-    "insecurity": "ipc", "invest": "investment", "conflict": "war", "months": "duration", "years": "duration",
+    "killed": "deaths",
+    "lives": "deaths",
+    "dead": "deaths",
+    "toll": "deaths",
+    "died": "deaths",
+    "abducted": "hostages",
+    "abduction": "hostages",
+    "kidnapped": "hostages",
+    "turnover": "trade",
+    "imports": "trade",
+    "surged": "growth",
+    "grew": "growth",
+    "rose": "growth",
+    "increase": "growth change",
+    "inhabitants": "population",
+    "people": "population",
+    "home": "population",
+    "residents": "population",
+    "truce": "ceasefire",
+    "joined": "joining member",
+    "join": "joining member",
+    "relations": "diplomatic",
+    "recognition": "relations",
+    "hunger": "ipc",
+    "food": "ipc",
+    "famine": "ipc",
+    "insecurity": "ipc",
+    "invest": "investment",
+    "conflict": "war",
+    "months": "duration",
+    "years": "duration",
     "history": "duration",
 }
 # Stems of metric-name words that say what kind of figure a metric is, not what it is about
 # (war_duration is about a war; "in 23 years" alone says nothing of one). A metric is suggested
 # only when a word of what it is about occurs too.
-GENERIC_STEMS = {"durat", "growt", "chang", "share", "rate", "date", "count", "total", "numbe", "estab",
-                 "opene", "issue", "signe", "held", "annou", "effec", "ended", "membe", "joine", "reque"}
-UNIT_OF_SUFFIX = [("_usd", {"USD"}), ("_pct", {"percent"}), ("_duration", {"years", "months", "days"}),
-                  ("_ordinal", {"ordinal"}), ("_rank", {"ordinal"}), ("_people", {"people", "count"}),
-                  ("population", {"people", "count"}), ("deaths", {"people", "count"}),
-                  ("killed", {"people", "count"}), ("persons", {"people", "count"}),
-                  ("hostages", {"people", "count"}), ("released", {"people", "count"}),
-                  ("members", {"count", "people"})]
+GENERIC_STEMS = {
+    "durat",
+    "growt",
+    "chang",
+    "share",
+    "rate",
+    "date",
+    "count",
+    "total",
+    "numbe",
+    "estab",
+    "opene",
+    "issue",
+    "signe",
+    "held",
+    "annou",
+    "effec",
+    "ended",
+    "membe",
+    "joine",
+    "reque",
+}
+UNIT_OF_SUFFIX = [
+    ("_usd", {"USD"}),
+    ("_pct", {"percent"}),
+    ("_duration", {"years", "months", "days"}),
+    ("_ordinal", {"ordinal"}),
+    ("_rank", {"ordinal"}),
+    ("_people", {"people", "count"}),
+    ("population", {"people", "count"}),
+    ("deaths", {"people", "count"}),
+    ("killed", {"people", "count"}),
+    ("persons", {"people", "count"}),
+    ("hostages", {"people", "count"}),
+    ("released", {"people", "count"}),
+    ("members", {"count", "people"}),
+]
 
 
 def metric_units(metric: str) -> set[str]:
@@ -60,6 +114,7 @@ def suggest_metrics(numbers: pd.DataFrame, vocabulary: list[str] | None = None) 
     """
     if vocabulary is None:
         from ..reference import load_metrics
+
         vocabulary = sorted(load_metrics()["metric"])
     tokens = {m: {t[:5] for t in m.split("_") if t not in _SKIP_TOKENS and len(t) > 2} for m in vocabulary}
     rows = []
@@ -75,8 +130,16 @@ def suggest_metrics(numbers: pd.DataFrame, vocabulary: list[str] | None = None) 
             if hits and hits - GENERIC_STEMS:
                 scored.append((-len(hits) / len(tokens[metric]), -len(hits), metric, hits))
         best = sorted(scored)[:3]
-        rows.append({"mention_id": n["mention_id"], "start": n["start"], "end": n["end"], "text": n["text"],
-                     "kind": n["kind"], "unit": n["unit"],
-                     "suggested_metrics": "; ".join(b[2] for b in best),
-                     "matched_words": "; ".join(sorted(best[0][3])) if best else ""})
+        rows.append(
+            {
+                "mention_id": n["mention_id"],
+                "start": n["start"],
+                "end": n["end"],
+                "text": n["text"],
+                "kind": n["kind"],
+                "unit": n["unit"],
+                "suggested_metrics": "; ".join(b[2] for b in best),
+                "matched_words": "; ".join(sorted(best[0][3])) if best else "",
+            }
+        )
     return pd.DataFrame(rows, columns=SUGGEST_COLUMNS)

@@ -9,6 +9,7 @@
   not 1.5-2.5).
 Reference rows get the same treatment from their `qualifier`, `value_low` and `value_high`.
 """
+
 from __future__ import annotations
 
 import math

@@ -11,6 +11,7 @@ are left out.
 A claim about the present is checked against the latest year the World Bank had published by the
 article's date: figures for a year appear in the middle of the next (`latest_published_year`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,9 +25,27 @@ from ..reference import WORLD_INDICATORS, WORLD_SOURCE, load_world
 
 REVISION_MARGIN = 0.05  # relative width of a World Bank estimate (the gold standard's "within 5%")
 RELEASE_MONTH = 7  # the month the World Bank publishes the figures of the year before
-FACT_COLUMNS = ["fact_id", "subject", "metric", "value", "value_low", "value_high", "qualifier", "unit",
-                "period_start", "period_end", "source_org", "source_title", "url", "via", "confidence",
-                "notes", "value_num", "year", "iso3"]
+FACT_COLUMNS = [
+    "fact_id",
+    "subject",
+    "metric",
+    "value",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "unit",
+    "period_start",
+    "period_end",
+    "source_org",
+    "source_title",
+    "url",
+    "via",
+    "confidence",
+    "notes",
+    "value_num",
+    "year",
+    "iso3",
+]
 
 
 def latest_published_year(published: dt.date | None) -> int | None:
@@ -51,18 +70,31 @@ def _world_facts(folder: str) -> pd.DataFrame:
         df = df[df["is_country"]]
         names = {code: ct.name_of(code) or name for code, name in zip(df["iso3"], df["country_name"])}
         value = df["value"].round(0)
-        frames.append(pd.DataFrame({
-            "fact_id": "wb-" + ind.code + "-" + df["iso3"] + "-" + df["year"].astype(str),
-            "subject": df["iso3"].map(names), "metric": metric,
-            "value": value.map(lambda v: f"{v:.0f}"),
-            "value_low": value * (1 - REVISION_MARGIN), "value_high": value * (1 + REVISION_MARGIN),
-            "qualifier": "estimate", "unit": ind.unit,
-            "period_start": df["year"].astype(str), "period_end": df["year"].astype(str),
-            "source_org": f"{WORLD_SOURCE} ({ind.code})", "source_title": ind.title,
-            "url": ind.url + "?locations=" + df["iso3"].map(_alpha2),
-            "via": "Frictionless Data core datasets (data/reference/world)", "confidence": "high",
-            "notes": f"World Bank estimate; +-{REVISION_MARGIN:.0%} for revisions between releases",
-            "value_num": value, "year": df["year"], "iso3": df["iso3"]}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "fact_id": "wb-" + ind.code + "-" + df["iso3"] + "-" + df["year"].astype(str),
+                    "subject": df["iso3"].map(names),
+                    "metric": metric,
+                    "value": value.map(lambda v: f"{v:.0f}"),
+                    "value_low": value * (1 - REVISION_MARGIN),
+                    "value_high": value * (1 + REVISION_MARGIN),
+                    "qualifier": "estimate",
+                    "unit": ind.unit,
+                    "period_start": df["year"].astype(str),
+                    "period_end": df["year"].astype(str),
+                    "source_org": f"{WORLD_SOURCE} ({ind.code})",
+                    "source_title": ind.title,
+                    "url": ind.url + "?locations=" + df["iso3"].map(_alpha2),
+                    "via": "Frictionless Data core datasets (data/reference/world)",
+                    "confidence": "high",
+                    "notes": f"World Bank estimate; +-{REVISION_MARGIN:.0%} for revisions between releases",
+                    "value_num": value,
+                    "year": df["year"],
+                    "iso3": df["iso3"],
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)[FACT_COLUMNS]
 
 

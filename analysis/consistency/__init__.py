@@ -5,6 +5,7 @@ and returns the consistency.csv table. Rules read the extracted mentions; where 
 exists they also use its subjects and periods (to pair a start year with a duration of the
 same subject, or a duration with the dates it spans) and the reference events.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,16 +16,36 @@ from .ago_rules import ago_vs_duration, since_year_vs_duration
 from .base import CONSISTENCY_COLUMNS, Check
 from .count_rules import derived_share, ordinal_vs_list
 from .stale import outdated_figures
-from .time_rules import (anchor_date, duration_vs_span, durations_agree, offsets_vs_dates,
-                         weekday_vs_date, year_plus_duration)
+from .time_rules import (
+    anchor_date,
+    duration_vs_span,
+    durations_agree,
+    offsets_vs_dates,
+    weekday_vs_date,
+    year_plus_duration,
+)
 
-RULE_ORDER = ["year arithmetic", "durations agree", "ordinal vs listed items", "duration vs dates",
-              "outdated figure", "offset vs dates", "weekday vs date", "derived quantity", "ago vs duration"]
+RULE_ORDER = [
+    "year arithmetic",
+    "durations agree",
+    "ordinal vs listed items",
+    "duration vs dates",
+    "outdated figure",
+    "offset vs dates",
+    "weekday vs date",
+    "derived quantity",
+    "ago vs duration",
+]
 
 
-def check_consistency(article: Article, numbers: pd.DataFrame, located: pd.DataFrame | None = None,
-                      claims: pd.DataFrame | None = None, facts: pd.DataFrame | None = None,
-                      labels: dict[str, str] | None = None) -> pd.DataFrame:
+def check_consistency(
+    article: Article,
+    numbers: pd.DataFrame,
+    located: pd.DataFrame | None = None,
+    claims: pd.DataFrame | None = None,
+    facts: pd.DataFrame | None = None,
+    labels: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """All internal checks of an article.
 
     `labels` ({metric: readable label}) word the reference events; None reads data/reference's.
@@ -53,9 +74,16 @@ def check_consistency(article: Article, numbers: pd.DataFrame, located: pd.DataF
     rows = []
     for i, c in enumerate(checks, start=1):
         ids = sorted(dict.fromkeys(c.mention_ids), key=lambda m: position.get(m, 0))
-        rows.append({"check_id": f"K{i:02d}", "claim_ids": ";".join(to_claim.get(m, m) for m in ids),
-                     "verdict": c.verdict, "explanation": c.explanation, "rule": c.rule,
-                     "mention_ids": ";".join(ids)})
+        rows.append(
+            {
+                "check_id": f"K{i:02d}",
+                "claim_ids": ";".join(to_claim.get(m, m) for m in ids),
+                "verdict": c.verdict,
+                "explanation": c.explanation,
+                "rule": c.rule,
+                "mention_ids": ";".join(ids),
+            }
+        )
     return pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS)
 
 

@@ -1,5 +1,6 @@
 """'N years ago' against a duration that runs from the same event to now ('founded two years
 ago' ... 'in only 18 months since'): a rule that needs no register."""
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,8 @@ def ago_vs_duration(numbers: pd.DataFrame, text: str) -> list[Check]:
     agos = numbers[(numbers["relation"] == "ago") & (numbers["kind"] == "relative_date")]
     durations = numbers[(numbers["kind"] == "duration") & numbers["unit"].isin(list(MONTHS_PER_UNIT))]
     checks = []
-    for _, d in (durations.iterrows() if not agos.empty else ()):  # no 'ago': nothing to meet
-        runs_to_now = d["relation"] == "to_present" or _SINCE_AFTER.match(text[int(d["end"]):int(d["end"]) + 12])
+    for _, d in durations.iterrows() if not agos.empty else ():  # no 'ago': nothing to meet
+        runs_to_now = d["relation"] == "to_present" or _SINCE_AFTER.match(text[int(d["end"]) : int(d["end"]) + 12])
         if not runs_to_now:
             continue
         near = agos[(agos["end"] <= d["start"]) & (agos["sentence"] >= d["sentence"] - _NEIGHBOUR_SENTENCES)]
@@ -56,12 +57,17 @@ def ago_vs_duration(numbers: pd.DataFrame, text: str) -> list[Check]:
         factor = MONTHS_PER_UNIT[d["unit"]]
         claim = (lo * factor, hi * factor)
         ok = overlap(claim, elapsed)
-        checks.append(Check(
-            "ago vs duration", [a["mention_id"], d["mention_id"]], "consistent" if ok else "inconsistent",
-            f"'{a['text']}' puts the event {elapsed[0]:g}-{elapsed[1]:g} months back; '{d['text']}' ({rule}: "
-            f"{fmt_interval(lo, hi, d['unit'])}, {claim[0]:.1f}-{claim[1]:.1f} months) "
-            + ("can measure the same span." if ok else "cannot measure the same span: the two do not meet."),
-            int(a["start"])))
+        checks.append(
+            Check(
+                "ago vs duration",
+                [a["mention_id"], d["mention_id"]],
+                "consistent" if ok else "inconsistent",
+                f"'{a['text']}' puts the event {elapsed[0]:g}-{elapsed[1]:g} months back; '{d['text']}' ({rule}: "
+                f"{fmt_interval(lo, hi, d['unit'])}, {claim[0]:.1f}-{claim[1]:.1f} months) "
+                + ("can measure the same span." if ok else "cannot measure the same span: the two do not meet."),
+                int(a["start"]),
+            )
+        )
     return checks
 
 
@@ -73,8 +79,12 @@ def since_year_vs_duration(numbers: pd.DataFrame, published, skip: set[str] | fr
     if published is None:
         return []
     years = numbers[(numbers["kind"] == "year") & numbers["date_start"].notna()]
-    durations = numbers[(numbers["kind"] == "duration") & (numbers["unit"] == "years")
-                        & (numbers["relation"] == "to_present") & ~numbers["mention_id"].isin(skip)]
+    durations = numbers[
+        (numbers["kind"] == "duration")
+        & (numbers["unit"] == "years")
+        & (numbers["relation"] == "to_present")
+        & ~numbers["mention_id"].isin(skip)
+    ]
     checks = []
     for _, d in durations.iterrows():
         near = years[(years["end"] <= d["start"]) & (years["sentence"] >= d["sentence"] - _NEIGHBOUR_SENTENCES)]
@@ -83,13 +93,22 @@ def since_year_vs_duration(numbers: pd.DataFrame, published, skip: set[str] | fr
             continue
         y = near.iloc[-1]
         first = int(str(y["date_start"])[:4])
-        elapsed = (published.year - first - 1 + (published.month - 1) / 12, published.year - first + published.month / 12)
+        elapsed = (
+            published.year - first - 1 + (published.month - 1) / 12,
+            published.year - first + published.month / 12,
+        )
         lo, hi, rule = interval(d)
         ok = overlap((lo, hi), elapsed)
-        checks.append(Check(
-            "year arithmetic", [y["mention_id"], d["mention_id"]], "consistent" if ok else "inconsistent",
-            f"'{d['text']}' ({rule}: {fmt_interval(lo, hi, 'years')}) {'covers' if ok else 'does not cover'} "
-            f"{y['text']} to the published date {published.isoformat()} ({elapsed[0]:.1f}-{elapsed[1]:.1f} years)"
-            + ("" if ok else f"; {first} + {d['value']:g} years = {first + d['value']:g}, not {published.year}") + ".",
-            int(y["start"])))
+        checks.append(
+            Check(
+                "year arithmetic",
+                [y["mention_id"], d["mention_id"]],
+                "consistent" if ok else "inconsistent",
+                f"'{d['text']}' ({rule}: {fmt_interval(lo, hi, 'years')}) {'covers' if ok else 'does not cover'} "
+                f"{y['text']} to the published date {published.isoformat()} ({elapsed[0]:.1f}-{elapsed[1]:.1f} years)"
+                + ("" if ok else f"; {first} + {d['value']:g} years = {first + d['value']:g}, not {published.year}")
+                + ".",
+                int(y["start"]),
+            )
+        )
     return checks

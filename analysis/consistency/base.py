@@ -1,4 +1,5 @@
 """Shared pieces of the consistency rules: the check record and mention helpers."""
+
 from __future__ import annotations
 
 import datetime as dt

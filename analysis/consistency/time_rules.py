@@ -1,5 +1,6 @@
 """Rules about time: years plus durations, durations against each other and against the dates
 they span, offsets ('one day after') against weekday names and dates."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,9 +9,9 @@ import pandas as pd
 
 from ..claims.labels import metric_label
 from ..claims.periods import MONTHS_PER_UNIT, months_between
+from ..claims.subjects import subject_key
 from ..claims.tolerance import fmt_interval, overlap
 from ..wording import plural
-from ..claims.subjects import subject_key
 from .base import Check, day, explicit_dates, fmt_day, interval, resolved_days
 
 _YEAR_DAYS = 365.25
@@ -28,13 +29,13 @@ def anchor_date(numbers: pd.DataFrame, published: dt.date | None) -> tuple[dt.da
     return published, None
 
 
-
 def _to_present(located: pd.DataFrame) -> pd.DataFrame:
     """Duration claims in years that run up to the article's date."""
     if located.empty:
         return located
-    return located[(located["kind"] == "duration") & (located["unit"] == "years")
-                   & (located["period_mode"] == "current")]
+    return located[
+        (located["kind"] == "duration") & (located["unit"] == "years") & (located["period_mode"] == "current")
+    ]
 
 
 def year_plus_duration(numbers: pd.DataFrame, located: pd.DataFrame, published: dt.date | None) -> list[Check]:
@@ -54,12 +55,17 @@ def year_plus_duration(numbers: pd.DataFrame, located: pd.DataFrame, published: 
             ok = overlap((lo, hi), elapsed)
             year = first.year
             arithmetic = "" if ok else f"; {year} + {dur['value']:g} years = {year + dur['value']:g}, not {anchor.year}"
-            checks.append(Check(
-                "year arithmetic", [start["mention_id"], dur["mention_id"]] + ([anchor_id] if anchor_id else []),
-                "consistent" if ok else "inconsistent",
-                f"'{dur['text']}' ({rule}: {fmt_interval(lo, hi, 'years')}) {'covers' if ok else 'does not cover'} "
-                f"{start['text']} to {anchor.isoformat()}, {anchor_words} ({elapsed[0]:.1f}-{elapsed[1]:.1f} years)"
-                f"{arithmetic}.", int(start["start"])))
+            checks.append(
+                Check(
+                    "year arithmetic",
+                    [start["mention_id"], dur["mention_id"]] + ([anchor_id] if anchor_id else []),
+                    "consistent" if ok else "inconsistent",
+                    f"'{dur['text']}' ({rule}: {fmt_interval(lo, hi, 'years')}) {'covers' if ok else 'does not cover'} "
+                    f"{start['text']} to {anchor.isoformat()}, {anchor_words} ({elapsed[0]:.1f}-{elapsed[1]:.1f} years)"
+                    f"{arithmetic}.",
+                    int(start["start"]),
+                )
+            )
     return checks
 
 
@@ -70,29 +76,37 @@ def durations_agree(located: pd.DataFrame) -> list[Check]:
     checks = []
     rows = list(durations.iterrows())
     for i, (_, a) in enumerate(rows):
-        for _, b in rows[i + 1:]:
+        for _, b in rows[i + 1 :]:
             if subject_key(a["subject"]) != subject_key(b["subject"]):
                 continue
             ia, ib = interval(a), interval(b)
             ok = overlap(ia[:2], ib[:2])
-            checks.append(Check(
-                "durations agree", [a["mention_id"], b["mention_id"]], "consistent" if ok else "inconsistent",
-                f"'{a['text']}' ({ia[2]}: {fmt_interval(ia[0], ia[1], 'years')}) and '{b['text']}' ({ib[2]}: "
-                f"{fmt_interval(ib[0], ib[1], 'years')}) {'overlap: they can describe the same span' if ok else 'do not overlap'}.",
-                int(a["start"])))
+            checks.append(
+                Check(
+                    "durations agree",
+                    [a["mention_id"], b["mention_id"]],
+                    "consistent" if ok else "inconsistent",
+                    f"'{a['text']}' ({ia[2]}: {fmt_interval(ia[0], ia[1], 'years')}) and '{b['text']}' ({ib[2]}: "
+                    f"{fmt_interval(ib[0], ib[1], 'years')}) "
+                    f"{'overlap: they can describe the same span' if ok else 'do not overlap'}.",
+                    int(a["start"]),
+                )
+            )
     return checks
 
 
-def duration_vs_span(located: pd.DataFrame, facts: pd.DataFrame | None,
-                     labels: dict[str, str] | None = None) -> list[Check]:
+def duration_vs_span(
+    located: pd.DataFrame, facts: pd.DataFrame | None, labels: dict[str, str] | None = None
+) -> list[Check]:
     """A stated duration against the dates its period spans ('15 months of war' from
     October 7, 2023 to a ceasefire 'last month'); reference events of `ends_with` show which
     end date the duration would fit."""
     checks = []
     if located.empty:
         return checks
-    spans = located[(located["kind"] == "duration") & (located["period_mode"] == "span")
-                    & (located["period_start"] != "")]
+    spans = located[
+        (located["kind"] == "duration") & (located["period_mode"] == "span") & (located["period_start"] != "")
+    ]
     for _, c in spans.iterrows():
         period = c["_period"]
         start = period.start_lo
@@ -102,9 +116,11 @@ def duration_vs_span(located: pd.DataFrame, facts: pd.DataFrame | None,
             continue
         lo, hi, rule = interval(c)
         ok = overlap((lo * factor, hi * factor), (lo_m, hi_m))
-        text = (f"From {start.isoformat()} to {period.label.split(' to ')[-1]} is {lo_m:.1f}-{hi_m:.1f} months; "
-                f"'{c['text']}' ({rule}) allows {lo * factor:.1f}-{hi * factor:.1f} months, so the stated duration "
-                f"{'fits' if ok else 'does not fit'} these dates.")
+        text = (
+            f"From {start.isoformat()} to {period.label.split(' to ')[-1]} is {lo_m:.1f}-{hi_m:.1f} months; "
+            f"'{c['text']}' ({rule}) allows {lo * factor:.1f}-{hi * factor:.1f} months, so the stated duration "
+            f"{'fits' if ok else 'does not fit'} these dates."
+        )
         if c["ends_with"] and facts is not None:
             text += " " + _fitting_events(c, start, (lo * factor, hi * factor), facts, labels)
         ids = [m for m in (c["start_mention_id"], c["mention_id"], c["end_mention_id"]) if m]
@@ -112,9 +128,12 @@ def duration_vs_span(located: pd.DataFrame, facts: pd.DataFrame | None,
     return checks
 
 
-def _fitting_events(c: pd.Series, start: dt.date, allowed: tuple[float, float], facts: pd.DataFrame,
-                    labels: dict[str, str] | None) -> str:
-    events = facts[(facts["metric"] == c["ends_with"]) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))]
+def _fitting_events(
+    c: pd.Series, start: dt.date, allowed: tuple[float, float], facts: pd.DataFrame, labels: dict[str, str] | None
+) -> str:
+    events = facts[
+        (facts["metric"] == c["ends_with"]) & (facts["subject"].map(subject_key) == subject_key(c["subject"]))
+    ]
     parts = []
     for _, e in events.sort_values("value").iterrows():
         when = day(e["value"]) if len(e["value"]) == 10 else None
@@ -122,8 +141,10 @@ def _fitting_events(c: pd.Series, start: dt.date, allowed: tuple[float, float], 
             continue
         months = months_between(start, when)
         fits = allowed[0] <= months <= allowed[1]
-        parts.append(f"{e['value']} ({months:.1f} months, {'fits' if fits else 'does not fit'}; "
-                     f"{e['source_org']}, {e['fact_id']})")
+        parts.append(
+            f"{e['value']} ({months:.1f} months, {'fits' if fits else 'does not fit'}; "
+            f"{e['source_org']}, {e['fact_id']})"
+        )
     event = metric_label(c["ends_with"], labels)
     if not parts:
         return f"No reference event ({event}) for {c['subject']}."
@@ -151,21 +172,27 @@ def offsets_vs_dates(numbers: pd.DataFrame) -> list[Check]:
         when = day(subject["date_start"])
         sign = -1 if off["relation"] == "after" else 1
         expected = when + dt.timedelta(days=sign * n_days)
-        near = written[written["date_start"].map(lambda s: abs((day(s) - expected).days) <= 7)
-                       & (written["mention_id"] != subject["mention_id"])]
+        near = written[
+            written["date_start"].map(lambda s, expected=expected: abs((day(s) - expected).days) <= 7)
+            & (written["mention_id"] != subject["mention_id"])
+        ]
         if near.empty:
             continue
-        other = near.loc[near["date_start"].map(lambda s: abs((day(s) - expected).days)).idxmin()]
+        other = near.loc[near["date_start"].map(lambda s, expected=expected: abs((day(s) - expected).days)).idxmin()]
         given = day(other["date_start"])
         ok = given == expected
         off_by = "" if ok else f", {plural(abs((given - expected).days), 'day')} off"
         how = "resolved against the published date" if subject["resolved_from"] == "published date" else "as written"
-        checks.append(Check(
-            "offset vs dates", [subject["mention_id"], off["mention_id"], other["mention_id"]],
-            "consistent" if ok else "inconsistent",
-            f"'{subject['text']}' is {fmt_day(when)} ({how}); '{off['text']}' puts the earlier event on "
-            f"{fmt_day(expected)}; the text dates it '{other['text']}' = {fmt_day(given)}{off_by}.",
-            int(subject["start"])))
+        checks.append(
+            Check(
+                "offset vs dates",
+                [subject["mention_id"], off["mention_id"], other["mention_id"]],
+                "consistent" if ok else "inconsistent",
+                f"'{subject['text']}' is {fmt_day(when)} ({how}); '{off['text']}' puts the earlier event on "
+                f"{fmt_day(expected)}; the text dates it '{other['text']}' = {fmt_day(given)}{off_by}.",
+                int(subject["start"]),
+            )
+        )
     return checks
 
 
@@ -187,12 +214,18 @@ def weekday_vs_date(numbers: pd.DataFrame, text: str) -> list[Check]:
         for d in (written[i] for i in sorted(order[lo:hi])):
             if d["end"] < w["start"] - 3:
                 continue
-            gap = text[min(w["end"], d["end"]):max(w["start"], d["start"])]
+            gap = text[min(w["end"], d["end"]) : max(w["start"], d["start"])]
             if len(gap) > 3 or any(ch.isalnum() for ch in gap):
                 continue
             name = w["text"].split()[-1]
             actual = day(d["date_start"]).strftime("%A")
-            checks.append(Check("weekday vs date", [w["mention_id"], d["mention_id"]],
-                                "consistent" if actual == name else "inconsistent",
-                                f"{d['text']} was a {actual}; the text says {name}.", int(w["start"])))
+            checks.append(
+                Check(
+                    "weekday vs date",
+                    [w["mention_id"], d["mention_id"]],
+                    "consistent" if actual == name else "inconsistent",
+                    f"{d['text']} was a {actual}; the text says {name}.",
+                    int(w["start"]),
+                )
+            )
     return checks

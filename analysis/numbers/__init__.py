@@ -2,6 +2,7 @@
 
 `extract_numbers(article)` returns one row per mention (columns in its docstring).
 """
+
 from .extract import NUMBER_COLUMNS, extract_numbers
 from .parse import digit_step, parse_amount, words_to_number
 

@@ -1,4 +1,5 @@
 """The record every finder returns: one candidate numeric or dated mention."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

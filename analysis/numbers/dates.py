@@ -4,6 +4,7 @@ Absolute dates are parsed with python-dateutil; missing years, weekdays ("on Fri
 relative phrases ("last month", "two days ago") are resolved against the article's published
 date with `dateutil.relativedelta`. Without a published date they are listed unresolved.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -34,20 +35,25 @@ _DATE_PATTERNS = [
     (re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])"), "day"),
 ]
 # A month name alone counts only after a temporal word ('in March', 'since May', 'early June').
-_BARE_MONTH = re.compile(rf"\b(?P<lead>in|since|until|till|by|from|through|early|late|mid-|during|before|after)"
-                         rf"\s*(?P<month>{'|'.join(MONTHS)})\b(?![\s,]+\d)")
+_BARE_MONTH = re.compile(
+    rf"\b(?P<lead>in|since|until|till|by|from|through|early|late|mid-|during|before|after)"
+    rf"\s*(?P<month>{'|'.join(MONTHS)})\b(?![\s,]+\d)"
+)
 _YEAR_RE = re.compile(rf"(?<![\w$€£.,/-]){_YEAR}(?![\w%]|,\d|\.\d|/\d|-\d)")
 _DECADE = re.compile(r"(?<![\w'])(?:(?P<full>1[6-9]\d0|20\d0)|'(?P<short>\d0))s\b")
-_WEEKDAY = re.compile(rf"\b(?:(?P<lead>last|next|this|on|since|until|by|from|early|late)\s+)?"
-                      rf"(?P<day>{'|'.join(WEEKDAYS)})\b(?!s)")
+_WEEKDAY = re.compile(
+    rf"\b(?:(?P<lead>last|next|this|on|since|until|by|from|early|late)\s+)?"
+    rf"(?P<day>{'|'.join(WEEKDAYS)})\b(?!s)"
+)
 _RELATIVE_WORD = re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
 _RELATIVE_PERIOD = re.compile(
     r"\b(?P<lead>last|next|this|past|coming|earlier this|later this)\s+"
-    r"(?P<unit>week|weekend|month|year|summer|winter|spring|autumn|fall)\b", re.IGNORECASE)
+    r"(?P<unit>week|weekend|month|year|summer|winter|spring|autumn|fall)\b",
+    re.IGNORECASE,
+)
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _AGO = re.compile(rf"\b(?P<num>{NUMBER}|a|an)\s+{_UNIT}\s+ago\b", re.IGNORECASE)
-_OFFSET = re.compile(rf"\b(?P<num>{NUMBER}|a|an)\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b",
-                     re.IGNORECASE)
+_OFFSET = re.compile(rf"\b(?P<num>{NUMBER}|a|an)\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b", re.IGNORECASE)
 # What _AGO and _OFFSET need after their number, cheap to look for: a text without it has no match
 # (the full patterns try every spelled number at every word).
 _AGO_HINT = re.compile(r"(?:day|week|month|year|decade)s?\s+ago\b", re.IGNORECASE)
@@ -77,17 +83,37 @@ def infer_year(month: int, published: dt.date) -> int:
     return published.year if month <= published.month + 1 else published.year - 1
 
 
-def _dated(m_start: int, m_end: int, text: str, day: dt.date | None, precision: str, kind: str,
-           source: str, relation: str | None, priority: int = 5) -> Mention:
+def _dated(
+    m_start: int,
+    m_end: int,
+    text: str,
+    day: dt.date | None,
+    precision: str,
+    kind: str,
+    source: str,
+    relation: str | None,
+    priority: int = 5,
+) -> Mention:
     if day is None:
         return Mention(m_start, m_end, text, None, "date", kind, relation=relation, priority=priority)
     start, end = span_of(day, precision)
-    return Mention(m_start, m_end, text, iso(day, precision), "date", kind, relation=relation,
-                   date_start=start, date_end=end, resolved_from=source, priority=priority)
+    return Mention(
+        m_start,
+        m_end,
+        text,
+        iso(day, precision),
+        "date",
+        kind,
+        relation=relation,
+        date_start=start,
+        date_end=end,
+        resolved_from=source,
+        priority=priority,
+    )
 
 
 def _relation(text: str, start: int) -> str | None:
-    m = _PREPOSITION.search(text[max(0, start - 12):start])
+    m = _PREPOSITION.search(text[max(0, start - 12) : start])
     return m.group(1).lower() if m else None
 
 
@@ -102,8 +128,9 @@ def find_dates(text: str, published: dt.date | None = None) -> Iterator[Mention]
                 continue
             default = dt.datetime(published.year if published else 2000, 1, 1)
             try:
-                parsed = date_parser.parse(raw.replace("Sept.", "Sep.").replace("Sept ", "Sep "),
-                                           default=default).date()
+                parsed = date_parser.parse(
+                    raw.replace("Sept.", "Sep.").replace("Sept ", "Sep "), default=default
+                ).date()
             except (ValueError, OverflowError):
                 continue
             source = "text"
@@ -115,25 +142,55 @@ def find_dates(text: str, published: dt.date | None = None) -> Iterator[Mention]
     for m in _BARE_MONTH.finditer(text):
         month = MONTHS.index(m["month"]) + 1
         day = dt.date(infer_year(month, published), month, 1) if published else None
-        yield _dated(m.start("month"), m.end(), m["month"], day, "month", "month", "published date",
-                     m["lead"].lower().rstrip("-"))
+        yield _dated(
+            m.start("month"),
+            m.end(),
+            m["month"],
+            day,
+            "month",
+            "month",
+            "published date",
+            m["lead"].lower().rstrip("-"),
+        )
 
 
 def find_years(text: str) -> Iterator[Mention]:
     """Years ('1992', value '1992') and decades ('the 1990s')."""
     for m in _YEAR_RE.finditer(text):
-        after = text[m.end():m.end() + 20].lower()
+        after = text[m.end() : m.end() + 20].lower()
         if re.match(r"\s+(people|persons|troops|soldiers|residents|hostages|children|dollars|euros)\b", after):
             continue
         year = int(m.group())
-        yield Mention(m.start(), m.end(), m.group(), m.group(), "year", "year", 1.0,
-                      relation=_relation(text, m.start()), date_start=f"{year}-01-01",
-                      date_end=f"{year}-12-31", resolved_from="text", priority=2)
+        yield Mention(
+            m.start(),
+            m.end(),
+            m.group(),
+            m.group(),
+            "year",
+            "year",
+            1.0,
+            relation=_relation(text, m.start()),
+            date_start=f"{year}-01-01",
+            date_end=f"{year}-12-31",
+            resolved_from="text",
+            priority=2,
+        )
     for m in _DECADE.finditer(text):
         start = int(m["full"]) if m["full"] else 1900 + int(m["short"])
-        yield Mention(m.start(), m.end(), m.group(), f"{start}s", "decade", "decade", 10.0,
-                      relation=_relation(text, m.start()), date_start=f"{start}-01-01",
-                      date_end=f"{start + 9}-12-31", resolved_from="text", priority=2)
+        yield Mention(
+            m.start(),
+            m.end(),
+            m.group(),
+            f"{start}s",
+            "decade",
+            "decade",
+            10.0,
+            relation=_relation(text, m.start()),
+            date_start=f"{start}-01-01",
+            date_end=f"{start + 9}-12-31",
+            resolved_from="text",
+            priority=2,
+        )
 
 
 def resolve_weekday(name: str, lead: str | None, published: dt.date) -> dt.date:
@@ -156,8 +213,16 @@ def find_weekdays(text: str, published: dt.date | None = None) -> Iterator[Menti
         lead = (m["lead"] or "").lower() or None
         day = resolve_weekday(m["day"], lead, published) if published else None
         start = m.start() if lead in ("last", "next", "this", "on") else m.start("day")
-        yield _dated(start, m.end(), text[start:m.end()], day, "day", "weekday", "published date",
-                     lead if lead not in ("last", "next", "this") else None)
+        yield _dated(
+            start,
+            m.end(),
+            text[start : m.end()],
+            day,
+            "day",
+            "weekday",
+            "published date",
+            lead if lead not in ("last", "next", "this") else None,
+        )
 
 
 def _count(num: str) -> float:
@@ -173,20 +238,33 @@ def find_relative(text: str, published: dt.date | None = None) -> Iterator[Menti
         yield _dated(m.start(), m.end(), m.group(), day, "day", "relative_date", "published date", None)
     for m in _RELATIVE_PERIOD.finditer(text):
         yield _relative_period(m, published)
-    for m in (_AGO.finditer(text) if _AGO_HINT.search(text) else ()):
+    for m in _AGO.finditer(text) if _AGO_HINT.search(text) else ():
         n = _count(m["num"])
         unit = m["unit"].lower()
         day, precision = None, {"day": "day", "week": "day", "month": "month"}.get(unit, "year")
         if published and n == int(n):
             years = int(n) * (10 if unit == "decade" else 1) if unit in ("year", "decade") else 0
-            day = published - relativedelta(days=int(n) if unit == "day" else 0, weeks=int(n) if unit == "week" else 0,
-                                            months=int(n) if unit == "month" else 0, years=years)
+            day = published - relativedelta(
+                days=int(n) if unit == "day" else 0,
+                weeks=int(n) if unit == "week" else 0,
+                months=int(n) if unit == "month" else 0,
+                years=years,
+            )
         yield _dated(m.start(), m.end(), m.group(), day, precision, "relative_date", "published date", "ago")
-    for m in (_OFFSET.finditer(text) if _OFFSET_HINT.search(text) else ()):
+    for m in _OFFSET.finditer(text) if _OFFSET_HINT.search(text) else ():
         base, factor = TIME_UNITS[m["unit"].lower()]
         direction = "after" if m["dir"].lower() in ("after", "later") else "before"
-        yield Mention(m.start(), m.end(), m.group(), _count(m["num"]) * factor, base, "relative_offset", 1.0,
-                      relation=direction, priority=5)
+        yield Mention(
+            m.start(),
+            m.end(),
+            m.group(),
+            _count(m["num"]) * factor,
+            base,
+            "relative_offset",
+            1.0,
+            relation=direction,
+            priority=5,
+        )
 
 
 def _relative_period(m: re.Match, published: dt.date | None) -> Mention:
@@ -199,9 +277,19 @@ def _relative_period(m: re.Match, published: dt.date | None) -> Mention:
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
         first = monday + dt.timedelta(days=5) if unit == "weekend" else monday
         last = monday + dt.timedelta(days=6)
-        return Mention(m.start(), m.end(), m.group(), f"{first.isoformat()}/{last.isoformat()}", "date",
-                       "relative_date", relation=relation, date_start=first.isoformat(),
-                       date_end=last.isoformat(), resolved_from="published date", priority=5)
+        return Mention(
+            m.start(),
+            m.end(),
+            m.group(),
+            f"{first.isoformat()}/{last.isoformat()}",
+            "date",
+            "relative_date",
+            relation=relation,
+            date_start=first.isoformat(),
+            date_end=last.isoformat(),
+            resolved_from="published date",
+            priority=5,
+        )
     precision = "month" if unit == "month" else "year"
     day = published + (relativedelta(months=step) if unit == "month" else relativedelta(years=step))
     return _dated(m.start(), m.end(), m.group(), day, precision, "relative_date", "published date", relation)

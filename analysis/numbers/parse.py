@@ -1,5 +1,6 @@
 """Reading number words and digit strings: value and precision (the step of the last
 significant digit, used for rounding tolerance)."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,10 @@ WORD_NUMBER = rf"(?:{_BELOW_100}(?:\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?)?)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion)"
-ORDINAL_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|"
-                r"fourth|fifth|sixth|seventh|eighth|ninth)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")")
+ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+)
 
 
 def words_to_number(text: str) -> float:

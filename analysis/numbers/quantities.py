@@ -1,31 +1,48 @@
 """Finders for quantities: money, percentages, fractions, durations, ordinals, counts."""
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
 from .base import Mention
-from .lexicon import (CURRENCIES, FRACTIONS, LABEL_WORDS, MONTH_ABBREVIATIONS, MONTHS, SECURITY_NAMES, TIME_UNITS,
-                      WEEKDAYS)
+from .lexicon import (
+    CURRENCIES,
+    FRACTIONS,
+    LABEL_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    SECURITY_NAMES,
+    TIME_UNITS,
+    WEEKDAYS,
+)
 from .parse import DIGITS, NUMBER, ORDINAL_WORD, SCALE_WORDS, digit_step, ordinal_value, parse_amount
 
 _F = re.IGNORECASE
 _MONEY_SIGN = re.compile(
     rf"(?<![\w$])(?P<cur>US\$|\$|€|£|¥)\s?(?P<num>{DIGITS})"
-    rf"(?:\s*(?P<scale>{SCALE_WORDS}|bn|mn|mln|tn|k|m|b)\b)?", _F)
+    rf"(?:\s*(?P<scale>{SCALE_WORDS}|bn|mn|mln|tn|k|m|b)\b)?",
+    _F,
+)
 _MONEY_WORD = re.compile(
     rf"\b(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE_WORDS}))?\s+(?P<cur>dollars?|euros?|pounds|yen)\b"
-    rf"|\b(?P<cur2>USD|EUR|GBP)\s?(?P<num2>{DIGITS})(?:\s+(?P<scale2>{SCALE_WORDS}))?\b", _F)
+    rf"|\b(?P<cur2>USD|EUR|GBP)\s?(?P<num2>{DIGITS})(?:\s+(?P<scale2>{SCALE_WORDS}))?\b",
+    _F,
+)
 # A misprinted dollar sign: 'S4.2 trillion' (an S standing alone before a number and a large
 # scale word, as typed or scanned for '$4.2 trillion').
-_MONEY_TYPO = re.compile(rf"(?<![\w$])S(?P<num>\d[\d,.]*)\s*(?P<scale>million|billion|trillion)\b")
+_MONEY_TYPO = re.compile(r"(?<![\w$])S(?P<num>\d[\d,.]*)\s*(?P<scale>million|billion|trillion)\b")
 _PERCENT = re.compile(
-    rf"(?<![\w.])(?P<num>{NUMBER})(?:\s?(?P<sign>%)|\s+(?P<word>percent|per cent|percentage points?|pct)\b)", _F)
-_FRACTION = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
-                       + r")\b(?=\s+(?:of|the)\b)", _F)
+    rf"(?<![\w.])(?P<num>{NUMBER})(?:\s?(?P<sign>%)|\s+(?P<word>percent|per cent|percentage points?|pct)\b)", _F
+)
+_FRACTION = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")\b(?=\s+(?:of|the)\b)", _F
+)
 _DURATION = re.compile(
     rf"(?<![\w.,])(?P<num>{NUMBER})[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|centur(?:y|ie))"
-    rf"(?P<plural>s)?(?P<old>-old)?\b", _F)
+    rf"(?P<plural>s)?(?P<old>-old)?\b",
+    _F,
+)
 _ORDINAL = re.compile(rf"\b(?P<word>{ORDINAL_WORD}|\d+(?:st|nd|rd|th))\b", _F)
 _COUNT = re.compile(rf"(?<![\w.,$€£¥/-])(?P<num>{DIGITS})(?:\s+(?P<scale>{SCALE_WORDS}))?(?![\w%/]|-\w)", _F)
 _WORD_COUNT = re.compile(rf"\b(?P<num>{NUMBER})(?:[\s-]+(?P<scale>{SCALE_WORDS}))?\b", _F)
@@ -63,8 +80,9 @@ def find_percentages(text: str) -> Iterator[Mention]:
         unit = "percentage_points" if (m["word"] or "").lower().startswith("percentage") else "percent"
         yield Mention(m.start(), m.end(), m.group(), value, unit, "percent", step, priority=4)
     for m in _FRACTION.finditer(text):
-        yield Mention(m.start(), m.end(), m.group(), FRACTIONS[m.group().lower()], "percent", "fraction",
-                      1.0, priority=3)
+        yield Mention(
+            m.start(), m.end(), m.group(), FRACTIONS[m.group().lower()], "percent", "fraction", 1.0, priority=3
+        )
 
 
 def find_durations(text: str) -> Iterator[Mention]:
@@ -87,7 +105,7 @@ def _duration_in_name(text: str, m: re.Match) -> bool:
     'a 40-year Senate career' stay durations."""
     if m["unit"][0].isupper():
         return True
-    follower = re.match(r"\s+([A-Za-z][\w-]*)", text[m.end():m.end() + 30])
+    follower = re.match(r"\s+([A-Za-z][\w-]*)", text[m.end() : m.end() + 30])
     return "-" in m.group() and not m["plural"] and bool(follower) and follower.group(1) in SECURITY_NAMES
 
 
@@ -95,8 +113,8 @@ def find_ordinals(text: str) -> Iterator[Mention]:
     """'fifth', 'twenty-first', '3rd'; adverbial 'first' ('first unveiled') and titles
     ('First Lady', 'Second Amendment') are left out."""
     for m in _ORDINAL.finditer(text):
-        after = text[m.end():m.end() + 30]
-        before = text[max(0, m.start() - 12):m.start()].lower()
+        after = text[m.end() : m.end() + 30]
+        before = text[max(0, m.start() - 12) : m.start()].lower()
         next_word = re.match(r"\s+([\w'-]+)", after)
         word = next_word.group(1) if next_word else ""
         if re.search(r"\bat\s*$", before):
@@ -107,8 +125,7 @@ def find_ordinals(text: str) -> Iterator[Mention]:
             continue
         if word.lower() in ("of", "and") and m.group().lower() == "second" and re.search(r"\d\s*$", before):
             continue
-        yield Mention(m.start(), m.end(), m.group(), ordinal_value(m.group()), "ordinal", "ordinal", 1.0,
-                      priority=2)
+        yield Mention(m.start(), m.end(), m.group(), ordinal_value(m.group()), "ordinal", "ordinal", 1.0, priority=2)
 
 
 def find_counts(text: str) -> Iterator[Mention]:
@@ -116,11 +133,10 @@ def find_counts(text: str) -> Iterator[Mention]:
     marked as such and numbers glued to letters ('F-35', 'COVID-19') are skipped."""
     for m in _COUNT.finditer(text):
         value, step = parse_amount(m["num"], m["scale"])
-        prev = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, m.start() - 16):m.start()])
+        prev = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, m.start() - 16) : m.start()])
         named = not m["scale"] and m["num"].isdigit() and _after_name(text, m.start())
         kind = "label" if named or (prev and prev.group(1).lower() in LABEL_WORDS) else "count"
-        yield Mention(m.start(), m.end(), m.group(), value, "count" if kind == "count" else "", kind, step,
-                      priority=1)
+        yield Mention(m.start(), m.end(), m.group(), value, "count" if kind == "count" else "", kind, step, priority=1)
     for m in _WORD_COUNT.finditer(text):
         if re.fullmatch(DIGITS, m["num"]):
             continue
@@ -140,7 +156,7 @@ def find_counts(text: str) -> Iterator[Mention]:
 
 def _sentence_start(text: str, offset: int) -> bool:
     """Whether a word at `offset` opens a sentence, a line, a quotation or a clause after a colon."""
-    return re.search(r"(^|[.!?:;][\"”’)]?\s+|\n\s*)[\"“‘(\[]?$", text[max(0, offset - 5):offset]) is not None
+    return re.search(r"(^|[.!?:;][\"”’)]?\s+|\n\s*)[\"“‘(\[]?$", text[max(0, offset - 5) : offset]) is not None
 
 
 def _after_name(text: str, offset: int) -> bool:

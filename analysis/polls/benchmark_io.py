@@ -4,6 +4,7 @@ the prediction format of ../shared/benchmarks/score_polls.py.
 Input lines: {"doc_id", "text", optional "published" (ISO date)}; output lines: {"doc_id",
 "figures": [{"start", "end", "percent", "response", "population_iso3", "pollster", "n", "moe"}]}.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -6,6 +6,7 @@ Input: the figures table of `figures.find_figures`. At a stated n the stated n i
 `assumed_n` (and the row says so). Sampling error at `confidence` (two-sided), simple random
 sampling; statsmodels through `stats`.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,8 +16,7 @@ import pandas as pd
 
 from . import stats
 
-CHECK_COLUMNS = ["check", "figures", "statement", "n", "n_source", "value", "expected", "result",
-                 "explanation"]
+CHECK_COLUMNS = ["check", "figures", "statement", "n", "n_source", "value", "expected", "result", "explanation"]
 SUM_SLACK = 1.0  # rounding of each share lets a full set of answers add up to a little over 100
 MARGIN_SLACK = 0.5  # a stated margin is rounded to half a point or so
 
@@ -35,7 +35,7 @@ def _n(figures: pd.DataFrame, assumed_n: int) -> tuple[int, str]:
 def _earlier_wave(text: str | None, a: pd.Series, b: pd.Series) -> bool:
     if text is None:
         return False
-    return bool(EARLIER_WAVE.search(text[a["end"]:b["start"]][-40:]))
+    return bool(EARLIER_WAVE.search(text[a["end"] : b["start"]][-40:]))
 
 
 def margin_check(figures: pd.DataFrame, confidence: float = 0.95) -> list[dict]:
@@ -46,11 +46,20 @@ def margin_check(figures: pd.DataFrame, confidence: float = 0.95) -> list[dict]:
     if with_both.empty and stated_moe:
         moe = float(stated_moe[0])
         implied = stats.z_value(confidence) ** 2 * 0.25 / (moe / 100) ** 2
-        rows.append({"check": "margin of error", "figures": "", "statement": figures["moe_text"].iloc[0],
-                     "n": math.nan, "n_source": "implied", "value": moe, "expected": round(implied),
-                     "result": "n implied",
-                     "explanation": f"A margin of ±{moe:g} points at {confidence:.0%} implies a simple random "
-                                    f"sample of about {round(implied):,}; the article states no sample size."})
+        rows.append(
+            {
+                "check": "margin of error",
+                "figures": "",
+                "statement": figures["moe_text"].iloc[0],
+                "n": math.nan,
+                "n_source": "implied",
+                "value": moe,
+                "expected": round(implied),
+                "result": "n implied",
+                "explanation": f"A margin of ±{moe:g} points at {confidence:.0%} implies a simple random "
+                f"sample of about {round(implied):,}; the article states no sample size.",
+            }
+        )
     if with_both.empty:
         return rows
     row = with_both.iloc[0]
@@ -64,15 +73,26 @@ def margin_check(figures: pd.DataFrame, confidence: float = 0.95) -> list[dict]:
         result, why = "consistent", f"wider than simple random sampling gives (a design effect of about {deff:.1f})"
     else:
         result, why = "consistent", "as simple random sampling gives"
-    rows.append({"check": "margin of error", "figures": "", "statement": f"{row['n_text']}; {row['moe_text']}",
-                 "n": n, "n_source": "stated", "value": moe, "expected": round(expected, 1), "result": result,
-                 "explanation": f"The stated margin of ±{moe:g} points is {why}: n = {n:,} gives ±{expected:.1f} "
-                                f"at {confidence:.0%} (a ±{moe:g} margin implies n ≈ {round(implied):,})."})
+    rows.append(
+        {
+            "check": "margin of error",
+            "figures": "",
+            "statement": f"{row['n_text']}; {row['moe_text']}",
+            "n": n,
+            "n_source": "stated",
+            "value": moe,
+            "expected": round(expected, 1),
+            "result": result,
+            "explanation": f"The stated margin of ±{moe:g} points is {why}: n = {n:,} gives ±{expected:.1f} "
+            f"at {confidence:.0%} (a ±{moe:g} margin implies n ≈ {round(implied):,}).",
+        }
+    )
     return rows
 
 
-def lead_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95,
-                text: str | None = None) -> list[dict]:
+def lead_checks(
+    figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95, text: str | None = None
+) -> list[dict]:
     """Two shares of one sentence and one sample (a lead of one answer over another): is the
     gap wider than its sampling error? Var(p1 - p2) = (p1 + p2 - (p1 - p2)^2) / n."""
     rows = []
@@ -90,13 +110,21 @@ def lead_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float 
         se = math.sqrt(max(p1 + p2 - (p1 - p2) ** 2, 1e-12) / n)
         margin = stats.z_value(confidence) * se * 100
         clear = gap * 100 > margin
-        rows.append({"check": "lead", "figures": f"{a['figure_id']} {b['figure_id']}",
-                     "statement": f"{a['mention']} vs {b['mention']}", "n": n, "n_source": source,
-                     "value": round(gap * 100, 1), "expected": round(margin, 1),
-                     "result": "clear" if clear else "within sampling error",
-                     "explanation": f"A gap of {gap * 100:.1f} points between {a['mention']} and {b['mention']} is "
-                                    f"{'wider' if clear else 'not wider'} than its ±{margin:.1f}-point sampling error "
-                                    f"at n = {n:,} ({source})."})
+        rows.append(
+            {
+                "check": "lead",
+                "figures": f"{a['figure_id']} {b['figure_id']}",
+                "statement": f"{a['mention']} vs {b['mention']}",
+                "n": n,
+                "n_source": source,
+                "value": round(gap * 100, 1),
+                "expected": round(margin, 1),
+                "result": "clear" if clear else "within sampling error",
+                "explanation": f"A gap of {gap * 100:.1f} points between {a['mention']} and {b['mention']} is "
+                f"{'wider' if clear else 'not wider'} than its ±{margin:.1f}-point sampling error "
+                f"at n = {n:,} ({source}).",
+            }
+        )
     return rows
 
 
@@ -107,11 +135,20 @@ def majority_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: fl
     for _, f in figures[(figures["percent"] > 50) & (figures["percent"] <= NARROW_MAJORITY)].iterrows():
         n, source = _n(figures.loc[[f.name]], assumed_n)
         test = stats.threshold_test(float(f["percent"]), n, 50.0, "larger", confidence)
-        rows.append({"check": "majority", "figures": f["figure_id"], "statement": f["mention"], "n": n,
-                     "n_source": source, "value": float(f["percent"]), "expected": 50.0,
-                     "result": "clear" if test.significant else "within sampling error",
-                     "explanation": f"{f['mention']} is {'clearly' if test.significant else 'not clearly'} a majority "
-                                    f"at n = {n:,} ({source}): {stats.format_p(test.p_value, 'p')}."})
+        rows.append(
+            {
+                "check": "majority",
+                "figures": f["figure_id"],
+                "statement": f["mention"],
+                "n": n,
+                "n_source": source,
+                "value": float(f["percent"]),
+                "expected": 50.0,
+                "result": "clear" if test.significant else "within sampling error",
+                "explanation": f"{f['mention']} is {'clearly' if test.significant else 'not clearly'} a majority "
+                f"at n = {n:,} ({source}): {stats.format_p(test.p_value, 'p')}.",
+            }
+        )
     return rows
 
 
@@ -128,14 +165,22 @@ def change_checks(figures: pd.DataFrame, text: str, assumed_n: int = 1000, confi
                 continue
             n, source = _n(group.iloc[[i]], assumed_n)
             d = stats.difference(float(a["percent"]), n, float(b["percent"]), n, confidence)
-            rows.append({"check": "change", "figures": f"{a['figure_id']} {b['figure_id']}",
-                         "statement": f"{a['mention']} from {b['mention']}", "n": n, "n_source": source,
-                         "value": round(d.difference, 1), "expected": round((d.ci_high - d.ci_low) / 2, 1),
-                         "result": "clear" if d.significant else "within sampling error",
-                         "explanation": f"The change from {b['mention']} to {a['mention']} ({d.difference:+.1f} points, "
-                                        f"{confidence:.0%} interval {d.ci_low:+.1f} to {d.ci_high:+.1f}) is "
-                                        f"{'clear of' if d.significant else 'within'} sampling error at n = {n:,} "
-                                        f"({source}) in each wave: {stats.format_p(d.p_value, 'p')}."})
+            rows.append(
+                {
+                    "check": "change",
+                    "figures": f"{a['figure_id']} {b['figure_id']}",
+                    "statement": f"{a['mention']} from {b['mention']}",
+                    "n": n,
+                    "n_source": source,
+                    "value": round(d.difference, 1),
+                    "expected": round((d.ci_high - d.ci_low) / 2, 1),
+                    "result": "clear" if d.significant else "within sampling error",
+                    "explanation": f"The change from {b['mention']} to {a['mention']} ({d.difference:+.1f} points, "
+                    f"{confidence:.0%} interval {d.ci_low:+.1f} to {d.ci_high:+.1f}) is "
+                    f"{'clear of' if d.significant else 'within'} sampling error at n = {n:,} "
+                    f"({source}) in each wave: {stats.format_p(d.p_value, 'p')}.",
+                }
+            )
     return rows
 
 
@@ -147,16 +192,26 @@ def sum_checks(figures: pd.DataFrame) -> list[dict]:
             continue
         total = float(group["percent"].sum())
         if total > 100 + SUM_SLACK:
-            rows.append({"check": "sum", "figures": " ".join(group["figure_id"]),
-                         "statement": " + ".join(group["mention"]), "n": math.nan, "n_source": "",
-                         "value": total, "expected": 100.0, "result": "over 100",
-                         "explanation": f"Answers of one sentence add up to {total:g}%: they cannot all be "
-                                        f"shares of one question asked of one sample."})
+            rows.append(
+                {
+                    "check": "sum",
+                    "figures": " ".join(group["figure_id"]),
+                    "statement": " + ".join(group["mention"]),
+                    "n": math.nan,
+                    "n_source": "",
+                    "value": total,
+                    "expected": 100.0,
+                    "result": "over 100",
+                    "explanation": f"Answers of one sentence add up to {total:g}%: they cannot all be "
+                    f"shares of one question asked of one sample.",
+                }
+            )
     return rows
 
 
-def sampling_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95,
-                    text: str | None = None) -> pd.DataFrame:
+def sampling_checks(
+    figures: pd.DataFrame, assumed_n: int = 1000, confidence: float = 0.95, text: str | None = None
+) -> pd.DataFrame:
     """Every no-reference check of an article's poll figures.
 
     `text` (the article) lets leads be told from changes between waves ("up from 12%").
@@ -166,7 +221,11 @@ def sampling_checks(figures: pd.DataFrame, assumed_n: int = 1000, confidence: fl
     """
     if figures.empty:
         return pd.DataFrame(columns=CHECK_COLUMNS)
-    rows = (margin_check(figures, confidence) + lead_checks(figures, assumed_n, confidence, text)
-            + (change_checks(figures, text, assumed_n, confidence) if text is not None else [])
-            + majority_checks(figures, assumed_n, confidence) + sum_checks(figures))
+    rows = (
+        margin_check(figures, confidence)
+        + lead_checks(figures, assumed_n, confidence, text)
+        + (change_checks(figures, text, assumed_n, confidence) if text is not None else [])
+        + majority_checks(figures, assumed_n, confidence)
+        + sum_checks(figures)
+    )
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)

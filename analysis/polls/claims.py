@@ -6,6 +6,7 @@ naming several populations gives one row per country. Rules only, no models: a s
 hedge words, a lexicon of countries and demonyms (`lexicon.py`), stance and view words, a
 named-agreement resolver for "the deals", year and month patterns, and reason cues ("citing").
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,15 +23,36 @@ from . import lexicon as lx
 from .shares import find_shares
 
 CLAIM_COLUMNS = [
-    "claim_id", "country", "start", "end", "text", "share_start", "share_end", "share_text",
-    "value", "hedge", "claimed_low", "claimed_high", "period", "period_start", "period_end",
-    "population_text", "side", "strong", "framing", "direction_text", "object_text",
-    "object_resolved", "topic", "topic_label", "reason", "pollster",
+    "claim_id",
+    "country",
+    "start",
+    "end",
+    "text",
+    "share_start",
+    "share_end",
+    "share_text",
+    "value",
+    "hedge",
+    "claimed_low",
+    "claimed_high",
+    "period",
+    "period_start",
+    "period_end",
+    "population_text",
+    "side",
+    "strong",
+    "framing",
+    "direction_text",
+    "object_text",
+    "object_resolved",
+    "topic",
+    "topic_label",
+    "reason",
+    "pollster",
 ]
 
 _YEAR = r"(?:19|20)\d{2}"
-_MONTH = r"(?P<month>" + "|".join(
-    m.capitalize() for m in sorted(lx.MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in sorted(lx.MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 YEAR_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to|and|through)\s*(?P<y2>{_YEAR})\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b")
 YEAR = re.compile(rf"\b(?P<year>{_YEAR})\b")
@@ -39,7 +61,9 @@ RELATIVE_YEAR = re.compile(r"\b(?P<which>last|this|previous)\s+year\b", re.I)
 NEAR_CHARS, NEAR_SLACK = 40, 15
 CLAUSE_END = re.compile(
     r"[,;:.]|\s(?:citing|because|due to|owing to|according to|while|whereas|but|compared)\b"
-    r"|\s(?:and|or)\s+(?=[^,;.]{0,25}?(?:\d|half|third|quarter|majority|most))", re.I)
+    r"|\s(?:and|or)\s+(?=[^,;.]{0,25}?(?:\d|half|third|quarter|majority|most))",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -69,8 +93,14 @@ class _Share:
 
 
 # Hedge senses of poll claims -> bounds of the one tolerance table (`claims.tolerance`).
-HEDGE_BOUNDS: dict[str, str | None] = {"about": "approx", "over": "at_least", "at_least": "at_least",
-                                       "nearly": "at_most", "under": "at_most", "exact": None}
+HEDGE_BOUNDS: dict[str, str | None] = {
+    "about": "approx",
+    "over": "at_least",
+    "at_least": "at_least",
+    "nearly": "at_most",
+    "under": "at_most",
+    "exact": None,
+}
 
 
 def claimed_range(value: float, hedge: str) -> tuple[float, float]:
@@ -92,8 +122,7 @@ def is_poll_sentence(sentence: str) -> bool:
     return bool(lx.POLL_CUES.search(sentence)) and bool(find_shares(sentence, majorities=True))
 
 
-def parse_period(sentence: str, published: dt.date | None = None,
-                 near: tuple[int, ...] = ()) -> Period | None:
+def parse_period(sentence: str, published: dt.date | None = None, near: tuple[int, ...] = ()) -> Period | None:
     """The period a poll sentence refers to: a month and year, a year range, a year, or
     "last year"/"this year" relative to `published`. When a date lies within NEAR_CHARS of an
     offset in `near` (poll cues, shares), only the dates nearest to them (within NEAR_SLACK of the
@@ -107,8 +136,7 @@ def parse_period(sentence: str, published: dt.date | None = None,
     for m in MONTH_YEAR.finditer(sentence):
         month = _month_number(m["month"])
         year = int(m["year"])
-        found.append((m.start(), Period(f"{year}-{month:02d}", dt.date(year, month, 1),
-                                        _month_end(year, month))))
+        found.append((m.start(), Period(f"{year}-{month:02d}", dt.date(year, month, 1), _month_end(year, month))))
         taken.append(m.span())
     for m in YEAR.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken) or _inside_share(sentence, m):
@@ -135,7 +163,7 @@ def parse_period(sentence: str, published: dt.date | None = None,
 
 
 def _inside_share(sentence: str, m: re.Match) -> bool:
-    return bool(re.match(r"\s*(?:%|per\s?cent|percent)", sentence[m.end():], re.I))
+    return bool(re.match(r"\s*(?:%|per\s?cent|percent)", sentence[m.end() :], re.I))
 
 
 def _month_number(name: str) -> int:
@@ -164,7 +192,9 @@ def _country_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, st
     dem_re = re.compile(rf"(?:(?<=\bof\s)|\b)(?P<dem>{dem_alt})\b(?P<noun>\s+(?:{nouns})\b)?")
     list_before = re.compile(
         rf"\b(?:in|of|across|among|from)\s+(?:(?:the\s+)?(?:{names_alt})\s*(?:,\s*and|,|and|or)\s*)*"
-        r"(?:the\s+)?$", re.I)
+        r"(?:the\s+)?$",
+        re.I,
+    )
     return name_re, dem_re, list_before, lookup
 
 
@@ -190,11 +220,11 @@ def find_populations(text: str, start: int = 0, end: int | None = None) -> list[
         word = m["dem"]
         base = canonical_country(word)
         plural = word.lower() not in _LOOKUP  # the pattern matched a plural form
-        after_of = text[max(0, m.start() - 3):m.start()].lower() == "of "
+        after_of = text[max(0, m.start() - 3) : m.start()].lower() == "of "
         if base and (plural or m["noun"] or after_of):
             hits.append((m.start(), base, m.group().strip()))
     for m in _NAME_RE.finditer(text, start, end):
-        if _LIST_BEFORE.search(text[max(0, m.start() - 120):m.start()]):
+        if _LIST_BEFORE.search(text[max(0, m.start() - 120) : m.start()]):
             hits.append((m.start(), _LOOKUP[m["name"].lower()], m["name"]))
     seen, out = set(), []
     for _, country, words in sorted(hits):
@@ -231,7 +261,7 @@ def _find_direction(text: str, start: int, end: int) -> tuple | None:
     if best is None:
         return None
     s, e, side, framing, obj = best
-    before = text[max(0, s - 30):s]
+    before = text[max(0, s - 30) : s]
     if lx.NEGATION.search(before):
         side = "for" if side == "against" else "against"
     strong = bool(lx.INTENSIFIERS.search(before))
@@ -242,7 +272,7 @@ def _find_direction(text: str, start: int, end: int) -> tuple | None:
 
 def _object_after(text: str, pos: int, end: int) -> str:
     m = CLAUSE_END.search(text, pos, end)
-    return _trim_object(text[pos:m.start() if m else end])
+    return _trim_object(text[pos : m.start() if m else end])
 
 
 def _trim_object(obj: str) -> str:
@@ -253,8 +283,7 @@ def _trim_object(obj: str) -> str:
 def named_agreements(text: str, before: int) -> list[tuple[int, str]]:
     """Named agreements ("Oslo Accords", "Arab Peace Initiative") before offset `before`."""
     found = _all_named_agreements(text)
-    return [(start, name) for start, end, name in found[:bisect_right(found, (before, before + 1))]
-            if end <= before]
+    return [(start, name) for start, end, name in found[: bisect_right(found, (before, before + 1))] if end <= before]
 
 
 @lru_cache(maxsize=4)
@@ -296,17 +325,24 @@ def resolve_object(obj: str, text: str, at: int) -> str:
 
 def _shares(sentence: str, offset: int) -> list[_Share]:
     found = find_shares(sentence, majorities=True)
-    return [_Share(offset + sh.start, offset + sh.end, sh.mention, sh.percent, sh.hedge,
-                   offset + (found[i + 1].start if i + 1 < len(found) else len(sentence)))
-            for i, sh in enumerate(found)]
+    return [
+        _Share(
+            offset + sh.start,
+            offset + sh.end,
+            sh.mention,
+            sh.percent,
+            sh.hedge,
+            offset + (found[i + 1].start if i + 1 < len(found) else len(sentence)),
+        )
+        for i, sh in enumerate(found)
+    ]
 
 
 def parse_sentence(text: str, start: int, end: int, published: dt.date | None = None) -> list[dict]:
     """Claims of one poll sentence `text[start:end]`: one dict per share and country."""
     sentence = text[start:end]
     shares = _shares(sentence, start)
-    near = tuple(m.start() for m in lx.POLL_CUES.finditer(sentence)) + tuple(
-        s.start - start for s in shares)
+    near = tuple(m.start() for m in lx.POLL_CUES.finditer(sentence)) + tuple(s.start - start for s in shares)
     period = parse_period(sentence, published, near)
     reason_m = lx.REASON_CUES.search(sentence)
     reason = reason_m["reason"].strip() if reason_m else ""
@@ -332,15 +368,27 @@ def parse_sentence(text: str, start: int, end: int, published: dt.date | None = 
             topic, label, _ = lx.topic_of(f"{share.direction} {resolved}")
         low, high = claimed_range(share.value, share.hedge)
         base = {
-            "start": start, "end": end, "text": sentence, "share_start": share.start,
-            "share_end": share.end, "share_text": share.text, "value": share.value,
-            "hedge": share.hedge, "claimed_low": low, "claimed_high": high,
+            "start": start,
+            "end": end,
+            "text": sentence,
+            "share_start": share.start,
+            "share_end": share.end,
+            "share_text": share.text,
+            "value": share.value,
+            "hedge": share.hedge,
+            "claimed_low": low,
+            "claimed_high": high,
             "period": period.label if period else "",
             "period_start": period.start.isoformat() if period else "",
             "period_end": period.end.isoformat() if period else "",
-            "side": share.side or "", "strong": share.strong, "framing": share.framing or "",
-            "direction_text": share.direction, "object_text": share.object_text,
-            "object_resolved": resolved, "topic": topic or "", "topic_label": label or resolved,
+            "side": share.side or "",
+            "strong": share.strong,
+            "framing": share.framing or "",
+            "direction_text": share.direction,
+            "object_text": share.object_text,
+            "object_resolved": resolved,
+            "topic": topic or "",
+            "topic_label": label or resolved,
             "reason": reason,
         }
         words = " and ".join(w for _, w in share.populations)
@@ -351,9 +399,19 @@ def parse_sentence(text: str, start: int, end: int, published: dt.date | None = 
 
 # A figure's answer (figures.find_figures) -> the side of its claim; yes and no keep the side the
 # sentence parser reads from the claim's own verb.
-RESPONSE_SIDES = {"support": "for", "approve": "for", "favourable": "for", "positive": "for",
-                  "oppose": "against", "disapprove": "against", "unfavourable": "against",
-                  "negative": "against", "dont_know": "", "other": "", "vote_for": ""}
+RESPONSE_SIDES = {
+    "support": "for",
+    "approve": "for",
+    "favourable": "for",
+    "positive": "for",
+    "oppose": "against",
+    "disapprove": "against",
+    "unfavourable": "against",
+    "negative": "against",
+    "dont_know": "",
+    "other": "",
+    "vote_for": "",
+}
 
 
 def _country_of_iso3(code: str) -> str:
@@ -392,13 +450,17 @@ def extract_poll_claims(article: Article, figures: pd.DataFrame | None = None) -
         if is_poll_sentence(sentence.text):
             parsed = parse_sentence(article.text, sentence.start, sentence.end, published)
         elif inside:
-            parsed = [r for r in parse_sentence(article.text, sentence.start, sentence.end, published)
-                      if any(s < r["share_end"] and r["share_start"] < e for s, e in spans)]
+            parsed = [
+                r
+                for r in parse_sentence(article.text, sentence.start, sentence.end, published)
+                if any(s < r["share_end"] and r["share_start"] < e for s, e in spans)
+            ]
         else:
             continue
         for r in parsed:
-            fig = next((figures.iloc[i] for i, (s, e) in enumerate(spans)
-                        if s < r["share_end"] and r["share_start"] < e), None)
+            fig = next(
+                (figures.iloc[i] for i, (s, e) in enumerate(spans) if s < r["share_end"] and r["share_start"] < e), None
+            )
             r["pollster"] = (fig["pollster"] or "") if fig is not None else ""
             if fig is not None and fig["response"] in RESPONSE_SIDES:
                 r["side"] = RESPONSE_SIDES[fig["response"]]

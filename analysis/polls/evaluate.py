@@ -11,6 +11,7 @@ misdated (the claimed share exists, but in another period).
 Verdicts follow the point estimate and the hedge's tolerance (what the poll showed); the test
 says whether the population share is clearly beyond the threshold at that n ("sampling").
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,21 +27,77 @@ from .prepare import iso_bounds, prepare_polls
 from .topics import coverage, topic_relation
 
 POLL_CLAIM_COLUMNS = [
-    "claim_id", "start", "end", "text", "country", "poll_id", "fieldwork", "response", "percent",
-    "n", "ci_low", "ci_high", "verdict", "explanation",
+    "claim_id",
+    "start",
+    "end",
+    "text",
+    "country",
+    "poll_id",
+    "fieldwork",
+    "response",
+    "percent",
+    "n",
+    "ci_low",
+    "ci_high",
+    "verdict",
+    "explanation",
     # extras after the contract columns
-    "population", "scope", "organisation", "question", "question_match", "question_note",
-    "reason_asked", "claimed", "claimed_low", "claimed_high", "claim_period", "evidence",
-    "side_low", "side_high", "in_period", "after_publication", "n_assumed", "n_effective",
-    "test", "test_threshold", "p_value", "sampling", "n_needed", "url", "source_confidence", "pollster_match",
+    "population",
+    "scope",
+    "organisation",
+    "question",
+    "question_match",
+    "question_note",
+    "reason_asked",
+    "claimed",
+    "claimed_low",
+    "claimed_high",
+    "claim_period",
+    "evidence",
+    "side_low",
+    "side_high",
+    "in_period",
+    "after_publication",
+    "n_assumed",
+    "n_effective",
+    "test",
+    "test_threshold",
+    "p_value",
+    "sampling",
+    "n_needed",
+    "url",
+    "source_confidence",
+    "pollster_match",
 ]
 SUMMARY_COLUMNS = [
-    "claim_id", "country", "claimed", "claim_period", "verdict", "polls", "poll_rows", "in_period_polls",
-    "deciding_polls", "question_match", "sampling", "n_assumed", "reason_asked", "explanation",
+    "claim_id",
+    "country",
+    "claimed",
+    "claim_period",
+    "verdict",
+    "polls",
+    "poll_rows",
+    "in_period_polls",
+    "deciding_polls",
+    "question_match",
+    "sampling",
+    "n_assumed",
+    "reason_asked",
+    "explanation",
 ]
 SENSITIVITY_COLUMNS = [
-    "claim_id", "country", "poll_id", "population", "response", "percent", "test", "n", "ci_low", "ci_high",
-    "p_value", "sampling",
+    "claim_id",
+    "country",
+    "poll_id",
+    "population",
+    "response",
+    "percent",
+    "test",
+    "n",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "sampling",
 ]
 DEFAULT_NS = (100, 300, 500, 1000, 2000, 5000, 10000)
 
@@ -50,9 +107,15 @@ def _fmt(x: float) -> str:
 
 
 def claimed_phrase(claim: pd.Series) -> str:
-    """"over 70% against the Oslo Accords" from a parsed claim row."""
-    hedge = {"exact": "", "at_least": "at least ", "over": "over ", "nearly": "nearly ",
-             "about": "about ", "under": "under "}[claim["hedge"]]
+    """ "over 70% against the Oslo Accords" from a parsed claim row."""
+    hedge = {
+        "exact": "",
+        "at_least": "at least ",
+        "over": "over ",
+        "nearly": "nearly ",
+        "about": "about ",
+        "under": "under ",
+    }[claim["hedge"]]
     side = claim["side"] or "(no side)"
     target = f" {claim['topic_label']}" if claim["topic_label"] else ""
     return f"{hedge}{_fmt(claim['value'])}% {side}{target}"
@@ -64,22 +127,49 @@ def question_match(claim: pd.Series, poll: pd.Series) -> tuple[str, str]:
     poll_frame = lx.FRAMING_LABELS.get(poll["framing"], "a view on")
     asked = f"{poll_frame} {poll['topic_label'] or repr(_short(poll['question'] or '?'))}"
     said = f"{claim_frame} {claim['topic_label'] or claim['object_text'] or 'an unnamed object'}"
-    relation = topic_relation(claim["topic"], claim["object_resolved"], poll["topic"],
-                              poll["topic_family"], poll["question"] or "")
+    relation = topic_relation(
+        claim["topic"], claim["object_resolved"], poll["topic"], poll["topic_family"], poll["question"] or ""
+    )
     if relation == "different":
         return "different", f"the poll asks about {asked}; the claim is about {said}"
     if relation == "same" and poll["framing"] == claim["framing"]:
         if not poll["question_uncertain"]:
             return "same", f"the poll asks about {asked}, as the claim says"
-        return "related", (f"the poll is recorded as asking about {asked}, as the claim says, "
-                           "but its wording is uncertain")
+        return "related", (
+            f"the poll is recorded as asking about {asked}, as the claim says, but its wording is uncertain"
+        )
     caveat = " (exact wording not known)" if poll["question_uncertain"] else ""
     return "related", f"the poll asks about {asked}{caveat}; the claim is about {said}"
 
 
-GENERIC_NAME_WORDS = frozenset({"the", "and", "for", "of", "poll", "polls", "polling", "survey", "surveys",
-                                "research", "center", "centre", "institute", "news", "group", "foundation",
-                                "index", "study", "policy", "public", "opinion", "studies", "company", "inc"})
+GENERIC_NAME_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "of",
+        "poll",
+        "polls",
+        "polling",
+        "survey",
+        "surveys",
+        "research",
+        "center",
+        "centre",
+        "institute",
+        "news",
+        "group",
+        "foundation",
+        "index",
+        "study",
+        "policy",
+        "public",
+        "opinion",
+        "studies",
+        "company",
+        "inc",
+    }
+)
 
 
 def pollster_match(claimed: str, organisation: str) -> str:
@@ -96,7 +186,7 @@ def pollster_match(claimed: str, organisation: str) -> str:
 
 
 def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def reason_asked(reason: str, question: str) -> bool:
@@ -112,23 +202,22 @@ def pick_evidence(rows: pd.DataFrame, side: str, strong: bool) -> tuple[pd.Serie
     same = rows[(rows["side"] == side) & rows["response"].isin(wanted)]
     if not same.empty:
         return same.iloc[0], "direct"
-    other = rows[(rows["side"] != side) & (rows["side"] != "")
-                 & rows["response"].isin(lx.AGGREGATE_RESPONSES)]
+    other = rows[(rows["side"] != side) & (rows["side"] != "") & rows["response"].isin(lx.AGGREGATE_RESPONSES)]
     if not other.empty:
         return other.iloc[0], "complement"
     return None, "none"
 
 
-def share_test(percent: float, evidence: str, low: float, high: float, n: float,
-               confidence: float, design_effect: float) -> dict:
+def share_test(
+    percent: float, evidence: str, low: float, high: float, n: float, confidence: float, design_effect: float
+) -> dict:
     """One-sided test of the claimed bound for a row (see module doc).
 
     Returns test (text), test_threshold (on the claim's side), p_value, sampling ("above X%",
     "below X%", "within sampling error of X%" or "" when no test applies), n_needed (the n at
     which the result would become significant).
     """
-    none = {"test": "", "test_threshold": math.nan, "p_value": math.nan, "sampling": "",
-            "n_needed": math.nan}
+    none = {"test": "", "test_threshold": math.nan, "p_value": math.nan, "sampling": "", "n_needed": math.nan}
     if evidence == "direct":
         if low > 0 and (high >= 100 or abs(percent - low) <= abs(percent - high)):
             bound = low
@@ -156,8 +245,13 @@ def share_test(percent: float, evidence: str, low: float, high: float, n: float,
         sampling = f"{'above' if up else 'below'} {_fmt(bound)}%"
     else:
         sampling = f"within sampling error of {_fmt(bound)}%"
-    return {"test": label, "test_threshold": bound, "p_value": result.p_value, "sampling": sampling,
-            "n_needed": stats.n_for_significance(tested, reported_bound, confidence, design_effect)}
+    return {
+        "test": label,
+        "test_threshold": bound,
+        "p_value": result.p_value,
+        "sampling": sampling,
+        "n_needed": stats.n_for_significance(tested, reported_bound, confidence, design_effect),
+    }
 
 
 def _agreement(side_low: float, side_high: float, low: float, high: float) -> str:
@@ -181,9 +275,14 @@ def _row_verdict(match: str, agreement: str, in_period: bool, after: bool) -> st
     return "misdated" if agreement == "agrees" else "unsupported"
 
 
-def evaluate_claims(claims: pd.DataFrame, polls: pd.DataFrame, published: dt.date | None = None,
-                    assumed_n: int = 1000, confidence: float = 0.95,
-                    design_effect: float = 1.0) -> pd.DataFrame:
+def evaluate_claims(
+    claims: pd.DataFrame,
+    polls: pd.DataFrame,
+    published: dt.date | None = None,
+    assumed_n: int = 1000,
+    confidence: float = 0.95,
+    design_effect: float = 1.0,
+) -> pd.DataFrame:
     """The poll_claims table: one row per claim, country and reference poll of that country,
     and one row with an empty poll_id (verdict `no reference`) for a claim and country without any
     reference poll (or without a named country).
@@ -209,7 +308,7 @@ def evaluate_claims(claims: pd.DataFrame, polls: pd.DataFrame, published: dt.dat
             mine = mine[mine["scope"] != "region"]
         if mine.empty:
             rows.append({**unmatched_row(claim), "_order": order, "_fw": dt.date.min})
-        for (poll_id, population), group in mine.groupby(["poll_id", "population"], sort=False):
+        for _key, group in mine.groupby(["poll_id", "population"], sort=False):
             row = _evaluate_one(claim, group, published, assumed_n, confidence, design_effect)
             rows.append({**row, "_order": order})
     out = pd.DataFrame(rows, columns=POLL_CLAIM_COLUMNS + ["_order", "_fw"])
@@ -231,15 +330,35 @@ def unmatched_row(claim: pd.Series) -> dict:
     else:
         why = "the claim names no population, so no reference poll can be matched"
     empty = {c: "" for c in POLL_CLAIM_COLUMNS}
-    return {**empty, "claim_id": claim["claim_id"], "start": claim["start"], "end": claim["end"],
-            "text": claim["text"], "country": claim["country"], "percent": math.nan, "n": None,
-            "ci_low": math.nan, "ci_high": math.nan, "verdict": NO_REFERENCE,
-            "explanation": f"{claimed_phrase(claim)}: {why}.", "reason_asked": False,
-            "claimed": claimed_phrase(claim), "claimed_low": float(claim["claimed_low"]),
-            "claimed_high": float(claim["claimed_high"]), "claim_period": claim["period"],
-            "evidence": "none", "side_low": math.nan, "side_high": math.nan, "in_period": False,
-            "after_publication": False, "n_assumed": False, "n_effective": math.nan,
-            "test_threshold": math.nan, "p_value": math.nan, "n_needed": math.nan}
+    return {
+        **empty,
+        "claim_id": claim["claim_id"],
+        "start": claim["start"],
+        "end": claim["end"],
+        "text": claim["text"],
+        "country": claim["country"],
+        "percent": math.nan,
+        "n": None,
+        "ci_low": math.nan,
+        "ci_high": math.nan,
+        "verdict": NO_REFERENCE,
+        "explanation": f"{claimed_phrase(claim)}: {why}.",
+        "reason_asked": False,
+        "claimed": claimed_phrase(claim),
+        "claimed_low": float(claim["claimed_low"]),
+        "claimed_high": float(claim["claimed_high"]),
+        "claim_period": claim["period"],
+        "evidence": "none",
+        "side_low": math.nan,
+        "side_high": math.nan,
+        "in_period": False,
+        "after_publication": False,
+        "n_assumed": False,
+        "n_effective": math.nan,
+        "test_threshold": math.nan,
+        "p_value": math.nan,
+        "n_needed": math.nan,
+    }
 
 
 def matched_rows(evaluation: pd.DataFrame) -> pd.DataFrame:
@@ -258,8 +377,9 @@ def _evaluate_one(claim, group, published, assumed_n, confidence, design_effect)
     side_low, side_high = {"direct": (p, p), "complement": (0.0, 100 - p)}.get(evidence, (0.0, 100.0))
     low, high = float(claim["claimed_low"]), float(claim["claimed_high"])
     if claim["period_start"]:
-        in_period = (poll["fw_start"] <= dt.date.fromisoformat(claim["period_end"])
-                     and poll["fw_end"] >= dt.date.fromisoformat(claim["period_start"]))
+        in_period = poll["fw_start"] <= dt.date.fromisoformat(claim["period_end"]) and poll[
+            "fw_end"
+        ] >= dt.date.fromisoformat(claim["period_start"])
     else:
         in_period = True
     after = published is not None and poll["fw_start"] > published
@@ -270,22 +390,43 @@ def _evaluate_one(claim, group, published, assumed_n, confidence, design_effect)
     if by == "different":
         verdict = NO_REFERENCE
         note = f"another pollster ({poll['organisation']}, not {claim['pollster']}); {note}"
-    test = share_test(p, evidence if match != "different" else "none", low, high, n, confidence,
-                      design_effect)
+    test = share_test(p, evidence if match != "different" else "none", low, high, n, confidence, design_effect)
     row = {
-        "claim_id": claim["claim_id"], "start": claim["start"], "end": claim["end"],
-        "text": claim["text"], "country": claim["country"], "poll_id": poll["poll_id"],
-        "fieldwork": poll["fieldwork"], "response": poll["response"], "percent": p, "n": n,
-        "ci_low": low_ci, "ci_high": high_ci, "verdict": verdict,
-        "population": poll["population"], "scope": poll["scope"],
-        "organisation": poll["organisation"], "question": poll["question"],
-        "question_match": match, "question_note": note,
+        "claim_id": claim["claim_id"],
+        "start": claim["start"],
+        "end": claim["end"],
+        "text": claim["text"],
+        "country": claim["country"],
+        "poll_id": poll["poll_id"],
+        "fieldwork": poll["fieldwork"],
+        "response": poll["response"],
+        "percent": p,
+        "n": n,
+        "ci_low": low_ci,
+        "ci_high": high_ci,
+        "verdict": verdict,
+        "population": poll["population"],
+        "scope": poll["scope"],
+        "organisation": poll["organisation"],
+        "question": poll["question"],
+        "question_match": match,
+        "question_note": note,
         "reason_asked": reason_asked(claim["reason"], poll["question"]) if claim["reason"] else False,
-        "claimed": claimed_phrase(claim), "claimed_low": low, "claimed_high": high,
-        "claim_period": claim["period"], "evidence": evidence, "side_low": side_low,
-        "side_high": side_high, "in_period": bool(in_period), "after_publication": bool(after),
-        "n_assumed": not n_known, "n_effective": n / design_effect, **test,
-        "url": poll["url"] or "", "source_confidence": poll["confidence"], "pollster_match": by,
+        "claimed": claimed_phrase(claim),
+        "claimed_low": low,
+        "claimed_high": high,
+        "claim_period": claim["period"],
+        "evidence": evidence,
+        "side_low": side_low,
+        "side_high": side_high,
+        "in_period": bool(in_period),
+        "after_publication": bool(after),
+        "n_assumed": not n_known,
+        "n_effective": n / design_effect,
+        **test,
+        "url": poll["url"] or "",
+        "source_confidence": poll["confidence"],
+        "pollster_match": by,
         "_fw": poll["fw_start"],
     }
     row["explanation"] = row_explanation(row, claim, agreement, confidence)
@@ -294,8 +435,10 @@ def _evaluate_one(claim, group, published, assumed_n, confidence, design_effect)
 
 def _share_words(row: dict, side: str, confidence: float) -> str:
     n = f"n = {row['n']:,}{', assumed' if row['n_assumed'] else ''}"
-    text = (f"{_fmt(row['percent'])}% {row['response']} among {row['population']} "
-            f"({confidence:.0%} Wilson interval {row['ci_low']:.1f}–{row['ci_high']:.1f}, {n})")
+    text = (
+        f"{_fmt(row['percent'])}% {row['response']} among {row['population']} "
+        f"({confidence:.0%} Wilson interval {row['ci_low']:.1f}–{row['ci_high']:.1f}, {n})"
+    )
     if row["evidence"] == "complement":
         text += f", so at most {_fmt(row['side_high'])}% {side}"
     return text
@@ -319,10 +462,12 @@ def row_explanation(row: dict, claim: pd.Series, agreement: str, confidence: flo
     elif verdict == "misdated":
         why = f"meets the claimed {row['claimed']}, but was fielded {row['fieldwork']}, not{period}"
     else:
-        gap = row["claimed_low"] - row["side_high"] if row["side_high"] < row["claimed_low"] \
+        gap = (
+            row["claimed_low"] - row["side_high"]
+            if row["side_high"] < row["claimed_low"]
             else row["side_low"] - row["claimed_high"]
-        why = (f"outside the claimed period and {_fmt(gap)} points outside the claimed "
-               f"{row['claimed']}")
+        )
+        why = f"outside the claimed period and {_fmt(gap)} points outside the claimed {row['claimed']}"
     test = ""
     if row["sampling"]:
         test = f"; test {row['test']}: one-sided {stats.format_p(row['p_value'], 'p')}, {row['sampling']}"
@@ -350,26 +495,34 @@ def summarise(evaluation: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     out = []
     evaluation = matched_rows(evaluation) if not claims.empty else evaluation
     for _, claim in claims.iterrows():
-        rows = evaluation[(evaluation["claim_id"] == claim["claim_id"])
-                          & (evaluation["country"] == claim["country"])]
-        usable = rows[rows["scope"].isin(["national", "region"]) & (rows["question_match"] != "different")
-                      & (rows["pollster_match"] != "different") & ~rows["after_publication"]]
+        rows = evaluation[(evaluation["claim_id"] == claim["claim_id"]) & (evaluation["country"] == claim["country"])]
+        usable = rows[
+            rows["scope"].isin(["national", "region"])
+            & (rows["question_match"] != "different")
+            & (rows["pollster_match"] != "different")
+            & ~rows["after_publication"]
+        ]
         verdict, deciding = _decide(usable, bool(claim["period"]))
         if usable.empty:
             verdict = NO_REFERENCE
-        out.append({
-            "claim_id": claim["claim_id"], "country": claim["country"] or "(none named)",
-            "claimed": claimed_phrase(claim), "claim_period": claim["period"], "verdict": verdict,
-            "polls": rows["poll_id"].nunique(), "poll_rows": len(rows),
-            "in_period_polls": (usable.loc[usable["in_period"], "poll_id"].nunique()
-                                if claim["period"] else 0),
-            "deciding_polls": " ".join(deciding["poll_id"]),
-            "question_match": " ".join(sorted(set(deciding["question_match"]))),
-            "sampling": "; ".join(s for s in deciding["sampling"] if s),
-            "n_assumed": bool(deciding["n_assumed"].any()),
-            "reason_asked": bool(rows["reason_asked"].any()) if claim["reason"] else None,
-            "explanation": summary_explanation(verdict, claim, rows, usable, deciding),
-        })
+        out.append(
+            {
+                "claim_id": claim["claim_id"],
+                "country": claim["country"] or "(none named)",
+                "claimed": claimed_phrase(claim),
+                "claim_period": claim["period"],
+                "verdict": verdict,
+                "polls": rows["poll_id"].nunique(),
+                "poll_rows": len(rows),
+                "in_period_polls": (usable.loc[usable["in_period"], "poll_id"].nunique() if claim["period"] else 0),
+                "deciding_polls": " ".join(deciding["poll_id"]),
+                "question_match": " ".join(sorted(set(deciding["question_match"]))),
+                "sampling": "; ".join(s for s in deciding["sampling"] if s),
+                "n_assumed": bool(deciding["n_assumed"].any()),
+                "reason_asked": bool(rows["reason_asked"].any()) if claim["reason"] else None,
+                "explanation": summary_explanation(verdict, claim, rows, usable, deciding),
+            }
+        )
     return pd.DataFrame(out, columns=SUMMARY_COLUMNS)
 
 
@@ -405,18 +558,20 @@ def _cite(rows: pd.DataFrame) -> str:
         + (f" [{r.ci_low:.1f}–{r.ci_high:.1f}, n = {r.n:,}{' assumed' if r.n_assumed else ''}]")
         + (f", so at most {_fmt(r.side_high)}% on the claim's side" if r.evidence == "complement" else "")
         + (f", {r.sampling}" if r.sampling else "")
-        for r in rows.itertuples())
+        for r in rows.itertuples()
+    )
 
 
 def _polls_phrase(rows: pd.DataFrame) -> str:
-    """"6 reference polls (9 poll-population rows)": distinct polls, and rows when they differ."""
+    """ "6 reference polls (9 poll-population rows)": distinct polls, and rows when they differ."""
     polls, n_rows = rows["poll_id"].nunique(), len(rows)
     head = plural(polls, "reference poll")
     return head if n_rows == polls else f"{head} ({plural(n_rows, 'poll-population row')})"
 
 
-def summary_explanation(verdict: str, claim: pd.Series, rows: pd.DataFrame, usable: pd.DataFrame,
-                        deciding: pd.DataFrame) -> str:
+def summary_explanation(
+    verdict: str, claim: pd.Series, rows: pd.DataFrame, usable: pd.DataFrame, deciding: pd.DataFrame
+) -> str:
     """A short paragraph from the values: which polls decide the verdict and why."""
     claimed = claimed_phrase(claim)
     period = claim["period"]
@@ -425,8 +580,10 @@ def summary_explanation(verdict: str, claim: pd.Series, rows: pd.DataFrame, usab
     if rows.empty:
         return f"No reference poll of {claim['country']} is on file."
     if usable.empty:
-        return (f"None of the {_polls_phrase(rows)} of {claim['country']} asks a question "
-                f"related to the claim at national level.")
+        return (
+            f"None of the {_polls_phrase(rows)} of {claim['country']} asks a question "
+            f"related to the claim at national level."
+        )
     parts = []
     if period:
         in_p = usable[usable["in_period"]]
@@ -448,14 +605,17 @@ def summary_explanation(verdict: str, claim: pd.Series, rows: pd.DataFrame, usab
         parts.append(f"Question related, not the same ({related['question_note'].iloc[0]}).")
     if claim["reason"]:
         asked = rows[rows["reason_asked"]]
-        parts.append(f"The stated reason ('{claim['reason']}') was asked in "
-                     + (join_words(sorted(set(asked["poll_id"]))) if not asked.empty
-                        else f"none of the {_polls_phrase(rows)}") + ".")
+        parts.append(
+            f"The stated reason ('{claim['reason']}') was asked in "
+            + (join_words(sorted(set(asked["poll_id"]))) if not asked.empty else f"none of the {_polls_phrase(rows)}")
+            + "."
+        )
     return " ".join(parts)
 
 
-def sensitivity(evaluation: pd.DataFrame, ns: tuple[int, ...] = DEFAULT_NS, confidence: float = 0.95,
-                design_effect: float = 1.0) -> pd.DataFrame:
+def sensitivity(
+    evaluation: pd.DataFrame, ns: tuple[int, ...] = DEFAULT_NS, confidence: float = 0.95, design_effect: float = 1.0
+) -> pd.DataFrame:
     """Every tested conclusion resting on an assumed n, recomputed at each n in `ns`.
 
     Columns: claim_id, country, poll_id, population, response, percent, test, n, ci_low, ci_high,
@@ -469,13 +629,23 @@ def sensitivity(evaluation: pd.DataFrame, ns: tuple[int, ...] = DEFAULT_NS, conf
     for r in assumed.itertuples():
         for n in sorted(ns):
             low, high = stats.interval(r.percent, n, confidence, "wilson", design_effect)
-            test = share_test(r.percent, r.evidence, r.claimed_low, r.claimed_high, n, confidence,
-                              design_effect)
-            rows.append({"claim_id": r.claim_id, "country": r.country, "poll_id": r.poll_id,
-                         "population": r.population,
-                         "response": r.response, "percent": r.percent, "test": test["test"], "n": n,
-                         "ci_low": low, "ci_high": high, "p_value": test["p_value"],
-                         "sampling": test["sampling"]})
+            test = share_test(r.percent, r.evidence, r.claimed_low, r.claimed_high, n, confidence, design_effect)
+            rows.append(
+                {
+                    "claim_id": r.claim_id,
+                    "country": r.country,
+                    "poll_id": r.poll_id,
+                    "population": r.population,
+                    "response": r.response,
+                    "percent": r.percent,
+                    "test": test["test"],
+                    "n": n,
+                    "ci_low": low,
+                    "ci_high": high,
+                    "p_value": test["p_value"],
+                    "sampling": test["sampling"],
+                }
+            )
     return pd.DataFrame(rows, columns=SENSITIVITY_COLUMNS)
 
 
@@ -489,9 +659,10 @@ def sensitivity_table(sens: pd.DataFrame) -> pd.DataFrame:
     keys = ["claim_id", "country", "poll_id", "population", "test"]
     if sens.empty:
         return pd.DataFrame(columns=keys + ["changes_with_n"])
-    short = sens.assign(cell=[f"{s.split()[0]} ({stats.format_p(p, 'p')})"
-                              for s, p in zip(sens["sampling"], sens["p_value"])],
-                        word=sens["sampling"].str.split().str[0])
+    short = sens.assign(
+        cell=[f"{s.split()[0]} ({stats.format_p(p, 'p')})" for s, p in zip(sens["sampling"], sens["p_value"])],
+        word=sens["sampling"].str.split().str[0],
+    )
     order = pd.MultiIndex.from_frame(short[keys].drop_duplicates())
     wide = short.pivot_table(index=keys, columns="n", values="cell", aggfunc="first").reindex(order)
     wide.columns = [f"n={n}" for n in wide.columns]
@@ -500,15 +671,17 @@ def sensitivity_table(sens: pd.DataFrame) -> pd.DataFrame:
     return wide.reset_index()
 
 
-def interval_methods(rows: pd.DataFrame, confidence: float = 0.95,
-                     design_effect: float = 1.0) -> pd.DataFrame:
+def interval_methods(rows: pd.DataFrame, confidence: float = 0.95, design_effect: float = 1.0) -> pd.DataFrame:
     """The interval of each row's share by every method in `stats.CI_METHODS`.
 
     Columns: claim_id, country, poll_id, response, then `stats.intervals` columns.
     """
-    parts = [stats.intervals(r.percent, r.n, confidence, design_effect)
-             .assign(claim_id=r.claim_id, country=r.country, poll_id=r.poll_id, response=r.response)
-             for r in rows.itertuples()]
+    parts = [
+        stats.intervals(r.percent, r.n, confidence, design_effect).assign(
+            claim_id=r.claim_id, country=r.country, poll_id=r.poll_id, response=r.response
+        )
+        for r in rows.itertuples()
+    ]
     keys = ["claim_id", "country", "poll_id", "response"]
     if not parts:
         return pd.DataFrame(columns=keys + list(stats.intervals(50, 100).columns))
@@ -519,6 +692,5 @@ def interval_methods(rows: pd.DataFrame, confidence: float = 0.95,
 def deciding_rows(evaluation: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
     """The evaluation rows named in the summary's deciding_polls (national rows), same columns."""
     keys = {(r.claim_id, r.country, pid) for r in summary.itertuples() for pid in r.deciding_polls.split()}
-    mask = [(r.claim_id, r.country, r.poll_id) in keys and r.scope != "subgroup"
-            for r in evaluation.itertuples()]
+    mask = [(r.claim_id, r.country, r.poll_id) in keys and r.scope != "subgroup" for r in evaluation.itertuples()]
     return evaluation[mask]

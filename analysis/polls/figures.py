@@ -6,6 +6,7 @@ it, or in the next two sentences (a headline above the report), and none of the 
 data/not_poll.csv makes it something else (points, margins of error, leads, changes, targets,
 election results, economic statistics).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,9 +24,25 @@ LEAD_PARAGRAPHS = 3  # a poll named in the headline or lead makes the article on
 HEADLINE_SENTENCES = 2  # a poll named this many sentences after a share still counts (headlines)
 
 FIGURE_COLUMNS = [
-    "figure_id", "start", "end", "mention", "percent", "hedge", "kind", "sentence_start",
-    "sentence_end", "response", "response_words", "population_iso3", "population_text",
-    "pollster", "n", "n_text", "moe", "moe_text", "fieldwork",
+    "figure_id",
+    "start",
+    "end",
+    "mention",
+    "percent",
+    "hedge",
+    "kind",
+    "sentence_start",
+    "sentence_end",
+    "response",
+    "response_words",
+    "population_iso3",
+    "population_text",
+    "pollster",
+    "n",
+    "n_text",
+    "moe",
+    "moe_text",
+    "fieldwork",
 ]
 
 
@@ -38,9 +55,9 @@ def not_poll_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 def not_a_poll_share(text: str, share: Share, sentence: tuple[int, int], previous_end: int) -> str | None:
     """Why a share is not a poll result (a kind of data/not_poll.csv), None when nothing says so."""
-    before = text[max(sentence[0], previous_end):share.number_start]
-    after = text[share.end:sentence[1]]
-    whole = text[sentence[0]:sentence[1]]
+    before = text[max(sentence[0], previous_end) : share.number_start]
+    after = text[share.end : sentence[1]]
+    whole = text[sentence[0] : sentence[1]]
     for kind, where, pattern in not_poll_rules():
         target = {"before": before, "after": after, "sentence": whole}[where]
         if pattern.search(target):
@@ -52,8 +69,9 @@ def _sample_for(text: str, sent: tuple[int, int, int], sents: list, samples: lis
     inside = [s for s in samples if sent[0] <= s.start < sent[1]]
     if inside:
         return inside[0]
-    earlier = [s for s in samples if s.start < sent[0] and any(
-        t[2] == sent[2] and t[0] <= s.start < t[1] for t in sents)]
+    earlier = [
+        s for s in samples if s.start < sent[0] and any(t[2] == sent[2] and t[0] <= s.start < t[1] for t in sents)
+    ]
     return earlier[-1] if earlier else overall
 
 
@@ -117,10 +135,16 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
         # "X% of <people>" first, else the nearest population before the share in its
         # sentence, else the first after it
         after_pops = population.population_mentions(text, share.end, min(sent[1], share.end + 60))
-        direct = [m for m in after_pops if re.fullmatch(r"\s*(?:(?:of|among|in)\s+(?:the\s+)?(?:\w+\s+){0,2})?",
-                                                           text[share.end:m[0]])]
-        local = direct[:1] + population.population_mentions(
-            text, max(sent[0], previous_end), share.number_start)[-1:] + after_pops
+        direct = [
+            m
+            for m in after_pops
+            if re.fullmatch(r"\s*(?:(?:of|among|in)\s+(?:the\s+)?(?:\w+\s+){0,2})?", text[share.end : m[0]])
+        ]
+        local = (
+            direct[:1]
+            + population.population_mentions(text, max(sent[0], previous_end), share.number_start)[-1:]
+            + after_pops
+        )
         if local:
             pop_code, pop_text = local[0][2], local[0][1]
         elif same_paragraph:  # the paragraph's last figure of one country (a regional aside is skipped)
@@ -131,13 +155,26 @@ def find_figures(text: str, published: dt.date | None = None) -> pd.DataFrame:
             pop_code, pop_text = default_pop
         n = _sample_for(text, sent, sents, samples, overall_n)
         row = {
-            "figure_id": f"F{i + 1}", "start": share.start, "end": share.end, "mention": share.mention,
-            "percent": round(share.percent, 1), "hedge": share.hedge, "kind": share.kind,
-            "sentence_start": sent[0], "sentence_end": sent[1], "response": response,
-            "response_words": words.strip(), "population_iso3": pop_code, "population_text": pop_text,
-            "pollster": pollster, "n": int(n.value) if n else None, "n_text": n.text if n else "",
-            "moe": moe.value if moe else None, "moe_text": moe.text if moe else "",
-            "fieldwork": when[0].text if when else "", "_paragraph": sent[2],
+            "figure_id": f"F{i + 1}",
+            "start": share.start,
+            "end": share.end,
+            "mention": share.mention,
+            "percent": round(share.percent, 1),
+            "hedge": share.hedge,
+            "kind": share.kind,
+            "sentence_start": sent[0],
+            "sentence_end": sent[1],
+            "response": response,
+            "response_words": words.strip(),
+            "population_iso3": pop_code,
+            "population_text": pop_text,
+            "pollster": pollster,
+            "n": int(n.value) if n else None,
+            "n_text": n.text if n else "",
+            "moe": moe.value if moe else None,
+            "moe_text": moe.text if moe else "",
+            "fieldwork": when[0].text if when else "",
+            "_paragraph": sent[2],
         }
         rows.append(row)
         previous = row
@@ -169,9 +206,9 @@ def _answers(text: str, found: list, vote_article: bool) -> list[tuple[str, str]
         nxt = found[i + 1][0].start if same else sent[1]
         afters.append(answers.own_words(text, share.end, nxt))
         befores.append(answers.clause_before(text, share.number_start, max(sent[0], previous_end)))
-        leads.append(text[max(sent[0], previous_end):share.number_start])
+        leads.append(text[max(sent[0], previous_end) : share.number_start])
     for i in range(len(found) - 2, -1, -1):
-        between = text[found[i][0].end:found[i + 1][0].start]
+        between = text[found[i][0].end : found[i + 1][0].start]
         if found[i + 1][1] == found[i][1] and answers.JOINED.match(between):
             afters[i] = afters[i + 1]
     readings: list = [None] * len(found)
@@ -181,8 +218,12 @@ def _answers(text: str, found: list, vote_article: bool) -> list[tuple[str, str]
         if readings[i] is not None:
             previous = readings[i][0]
     for i in range(len(found) - 2, -1, -1):
-        if readings[i] is None and found[i + 1][1] == found[i][1] and readings[i + 1] is not None \
-                and re.search(r"\band\W*$", afters[i]):
+        if (
+            readings[i] is None
+            and found[i + 1][1] == found[i][1]
+            and readings[i + 1] is not None
+            and re.search(r"\band\W*$", afters[i])
+        ):
             readings[i] = (readings[i + 1][0], "")
     previous = None
     for i in range(len(found)):
@@ -207,6 +248,7 @@ def _article_population(text: str, pollster_country: str, spans: list[tuple[int,
     population named most often in the sentences that report polls (`spans`), else the
     pollster's home country (data/pollsters.csv), else the population or country the article
     names most often."""
+
     def most_common(mentions):
         counts = pd.Series([code for _, _, code in mentions]).value_counts(sort=True)
         code = counts.index[0]

@@ -6,11 +6,12 @@ an article names most often.
 Country names and demonyms come from the shared table `analysis.countries`; codes from pycountry
 (with data/iso3.csv for the few names pycountry spells differently).
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +21,7 @@ from ..countries import countries, plural_pattern
 DATA = Path(__file__).with_name("data")
 
 
-@lru_cache(maxsize=None)
+@cache
 def iso3(country: str) -> str:
     """ISO 3166-1 alpha-3 code of a canonical country name ("" when it has none)."""
     import pycountry
@@ -67,8 +68,10 @@ def _patterns() -> tuple[re.Pattern, dict[str, str]]:
             parts.append(r"(?:in|of|across|among|from)\s+(?:the\s+)?" + re.escape(name))
             words.setdefault(name.lower(), code)
         for adj in c.adjectives:
-            parts.append(re.escape(adj) + r"\s+(?:respondents|citizens|adults|voters|people|public|youth|"
-                                          r"nationals|residents|men|women|population|electorate)")
+            parts.append(
+                re.escape(adj) + r"\s+(?:respondents|citizens|adults|voters|people|public|youth|"
+                r"nationals|residents|men|women|population|electorate)"
+            )
             words.setdefault(adj.lower(), code)
     alt = "|".join(sorted(parts, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), words
@@ -98,8 +101,7 @@ def _code(words: str) -> str:
     if key in table:
         return table[key]
     head = key.split()[0] if key.split() else ""
-    for cand in (key, head, re.sub(r"(?:es|s)$", "", key), re.sub(r"(?:es|s)$", "", head),
-                 re.sub(r"men$", "man", key)):
+    for cand in (key, head, re.sub(r"(?:es|s)$", "", key), re.sub(r"(?:es|s)$", "", head), re.sub(r"men$", "man", key)):
         if cand in table:
             return table[cand]
     return ""

@@ -4,6 +4,7 @@
 what the matcher needs, derived from the row's own fields (country label, fieldwork, question,
 response); it changes nothing in the original columns.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,19 @@ from . import lexicon as lx
 from .claims import canonical_country
 
 PREPARED_COLUMNS = [
-    "population", "countries", "scope", "population_note", "topic", "topic_label",
-    "topic_family", "question_uncertain", "framing", "side", "fw_start", "fw_end", "fieldwork",
+    "population",
+    "countries",
+    "scope",
+    "population_note",
+    "topic",
+    "topic_label",
+    "topic_family",
+    "question_uncertain",
+    "framing",
+    "side",
+    "fw_start",
+    "fw_end",
+    "fieldwork",
 ]
 
 

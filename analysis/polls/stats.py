@@ -4,6 +4,7 @@ Percentages are on the 0..100 scale throughout. A design effect `deff` turns a s
 an effective one, `n / deff` (deff = 1 for simple random sampling). statsmodels is imported inside
 the functions that need it, so importing this module stays cheap.
 """
+
 from __future__ import annotations
 
 import math
@@ -44,8 +45,9 @@ def z_value(confidence: float = 0.95) -> float:
     return NormalDist().inv_cdf(0.5 + confidence / 2)
 
 
-def interval(percent: float, n: float, confidence: float = 0.95, method: str = "wilson",
-             design_effect: float = 1.0) -> tuple[float, float]:
+def interval(
+    percent: float, n: float, confidence: float = 0.95, method: str = "wilson", design_effect: float = 1.0
+) -> tuple[float, float]:
     """Two-sided interval (low, high) in percent for a share `percent` observed at size `n`."""
     from statsmodels.stats.proportion import proportion_confint
 
@@ -57,8 +59,13 @@ def interval(percent: float, n: float, confidence: float = 0.95, method: str = "
     return max(0.0, float(low) * 100), min(100.0, float(high) * 100)
 
 
-def intervals(percent: float, n: float, confidence: float = 0.95, design_effect: float = 1.0,
-              methods: tuple[str, ...] = tuple(CI_METHODS)) -> pd.DataFrame:
+def intervals(
+    percent: float,
+    n: float,
+    confidence: float = 0.95,
+    design_effect: float = 1.0,
+    methods: tuple[str, ...] = tuple(CI_METHODS),
+) -> pd.DataFrame:
     """One interval per method.
 
     Columns: method, label, percent, n, n_effective, confidence, ci_low, ci_high, width.
@@ -66,15 +73,25 @@ def intervals(percent: float, n: float, confidence: float = 0.95, design_effect:
     rows = []
     for method in methods:
         low, high = interval(percent, n, confidence, method, design_effect)
-        rows.append({"method": method, "label": CI_METHODS[method], "percent": percent, "n": n,
-                     "n_effective": n / design_effect, "confidence": confidence,
-                     "ci_low": low, "ci_high": high, "width": high - low})
-    return pd.DataFrame(rows, columns=["method", "label", "percent", "n", "n_effective",
-                                       "confidence", "ci_low", "ci_high", "width"])
+        rows.append(
+            {
+                "method": method,
+                "label": CI_METHODS[method],
+                "percent": percent,
+                "n": n,
+                "n_effective": n / design_effect,
+                "confidence": confidence,
+                "ci_low": low,
+                "ci_high": high,
+                "width": high - low,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["method", "label", "percent", "n", "n_effective", "confidence", "ci_low", "ci_high", "width"]
+    )
 
 
-def margin_of_error(percent: float, n: float, confidence: float = 0.95,
-                    design_effect: float = 1.0) -> float:
+def margin_of_error(percent: float, n: float, confidence: float = 0.95, design_effect: float = 1.0) -> float:
     """Normal-approximation margin of error in points: z * sqrt(p(1-p) / (n / deff)) * 100.
 
     At percent = 50 this is the "maximum" margin pollsters usually publish.
@@ -102,8 +119,14 @@ class ThresholdTest:
         return asdict(self)
 
 
-def threshold_test(percent: float, n: float, threshold: float, alternative: str = "larger",
-                   confidence: float = 0.95, design_effect: float = 1.0) -> ThresholdTest:
+def threshold_test(
+    percent: float,
+    n: float,
+    threshold: float,
+    alternative: str = "larger",
+    confidence: float = 0.95,
+    design_effect: float = 1.0,
+) -> ThresholdTest:
     """Is the population share above (or below) `threshold`, given a poll share at size `n`?
 
     A one-sided score z-test (statsmodels `proportions_ztest` with the variance taken at the
@@ -119,15 +142,14 @@ def threshold_test(percent: float, n: float, threshold: float, alternative: str 
         raise ValueError(f"threshold must lie strictly between 0 and 100, got {threshold}")
     n_eff = n / design_effect
     p0 = threshold / 100
-    z, p_value = proportions_ztest(percent / 100 * n_eff, n_eff, value=p0,
-                                   alternative=alternative, prop_var=p0)
+    z, p_value = proportions_ztest(percent / 100 * n_eff, n_eff, value=p0, alternative=alternative, prop_var=p0)
     alpha = (1 - confidence) / 2
-    return ThresholdTest(percent, threshold, alternative, n, n_eff, float(z), float(p_value),
-                         alpha, bool(p_value < alpha))
+    return ThresholdTest(
+        percent, threshold, alternative, n, n_eff, float(z), float(p_value), alpha, bool(p_value < alpha)
+    )
 
 
-def n_for_significance(percent: float, threshold: float, confidence: float = 0.95,
-                       design_effect: float = 1.0) -> float:
+def n_for_significance(percent: float, threshold: float, confidence: float = 0.95, design_effect: float = 1.0) -> float:
     """Smallest sample size at which `threshold_test` becomes significant (inf if percent == threshold).
 
     Closed form of the score test: n = deff * z^2 * p0 (1 - p0) / (p - p0)^2.
@@ -160,9 +182,16 @@ class Difference:
         return asdict(self)
 
 
-def difference(percent1: float, n1: float, percent2: float, n2: float, confidence: float = 0.95,
-               design_effect: float = 1.0, ci_method: str = "newcomb",
-               test_method: str = "score") -> Difference:
+def difference(
+    percent1: float,
+    n1: float,
+    percent2: float,
+    n2: float,
+    confidence: float = 0.95,
+    design_effect: float = 1.0,
+    ci_method: str = "newcomb",
+    test_method: str = "score",
+) -> Difference:
     """Two waves or two countries: the difference in points, its interval and a two-sided test.
 
     Uses statsmodels `confint_proportions_2indep` (default Newcomb's hybrid score interval) and
@@ -175,14 +204,24 @@ def difference(percent1: float, n1: float, percent2: float, n2: float, confidenc
     _check(percent2, n2, design_effect, confidence)
     e1, e2 = n1 / design_effect, n2 / design_effect
     c1, c2 = percent1 / 100 * e1, percent2 / 100 * e2
-    low, high = confint_proportions_2indep(c1, e1, c2, e2, method=ci_method, compare="diff",
-                                           alpha=1 - confidence)
-    result = test_proportions_2indep(c1, e1, c2, e2, method=test_method, compare="diff",
-                                     alternative="two-sided")
+    low, high = confint_proportions_2indep(c1, e1, c2, e2, method=ci_method, compare="diff", alpha=1 - confidence)
+    result = test_proportions_2indep(c1, e1, c2, e2, method=test_method, compare="diff", alternative="two-sided")
     p_value = float(result.pvalue)
-    return Difference(percent1, n1, percent2, n2, percent1 - percent2, float(low) * 100,
-                      float(high) * 100, float(result.statistic), p_value, confidence,
-                      bool(p_value < 1 - confidence), ci_method, test_method)
+    return Difference(
+        percent1,
+        n1,
+        percent2,
+        n2,
+        percent1 - percent2,
+        float(low) * 100,
+        float(high) * 100,
+        float(result.statistic),
+        p_value,
+        confidence,
+        bool(p_value < 1 - confidence),
+        ci_method,
+        test_method,
+    )
 
 
 P_FLOOR = 1e-10  # p-values below this are shown as "<1e-10"

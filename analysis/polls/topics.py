@@ -7,6 +7,7 @@ words of four letters or more that are not English function words, with plurals 
 topic; one containing at least half of them a related one; otherwise a different one. This is a
 coarse rule: it knows no synonyms and no word senses.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,7 @@ def coverage(words_of: str, text: str) -> float:
     return len(words & content_words(text)) / len(words) if words else 0.0
 
 
-def topic_relation(claim_topic: str, claim_object: str, poll_topic: str, poll_family: str,
-                   question: str) -> str:
+def topic_relation(claim_topic: str, claim_object: str, poll_topic: str, poll_family: str, question: str) -> str:
     """same, related or different: a poll question against a claim's topic.
 
     With a lexicon topic on the claim: the same topic, the same family (related) or different.
