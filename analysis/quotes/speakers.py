@@ -458,6 +458,13 @@ class Registry:
                     best = sp
             if best is not None:
                 return best
+        # the latest speaker shortly before, when of the pronoun's gender
+        for o, sp in reversed(self.history):
+            if o < offset:
+                if offset - o <= PRONOUN_REACH and sp.type == "person" \
+                        and sp.gender in (None, want):
+                    return sp
+                break
         # the people mentioned shortly before: the one mentioned most often so far (the
         # story's protagonist) rather than a name in passing; the latest on a tie
         counts: dict[int, int] = {}
