@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (ANONYMOUS_NOUNS, DETERMINERS, DOCUMENT_NOUNS, GOVERNMENT_TITLES,
+from .lexicon import (ANONYMOUS_NOUNS, DETERMINERS, DOCUMENT_NOUNS, FIRST_NAMES, GOVERNMENT_TITLES,
                       MEDIA_WORDS, NATIONALITIES, NON_NAME_CAPS, ORG_NOUNS, ORG_WORDS,
                       TITLE_WORDS)
 
@@ -58,6 +58,12 @@ FEMALE = {"she", "her"}
 PRONOUN_REACH = 600  # characters before a "he"/"she" where its antecedent is looked for
 INDEFINITE = {"a", "an", "some", "several", "one", "another", "two", "three", "four", "many",
               "few", "multiple", "numerous", "various", "other", "most"}
+
+
+def name_gender(name: str) -> str | None:
+    """"male" / "female" from a full name's first word when the first-name list is sure."""
+    first = name.split()[0].lower() if name.split() else ""
+    return FIRST_NAMES.get(first) if " " in name else None
 
 
 @dataclass
@@ -261,6 +267,8 @@ class Registry:
     def _add(self, offset: int, name: str, type_: str, affiliation: str | None,
              gender: str | None = None) -> Speaker:
         sp = self.by_name.get(name)
+        if gender is None and type_ == "person":
+            gender = name_gender(name)
         if sp is None:
             sp = Speaker(name, type_, affiliation, gender)
             self.by_name[name] = sp
@@ -359,7 +367,8 @@ class Registry:
         sp = self.find_name(full, offset)
         if sp is None:
             type_ = "organisation" if is_org_name(name) else "person"
-            sp = Speaker(full, type_, affiliation_of(title, self))
+            sp = Speaker(full, type_, affiliation_of(title, self),
+                         name_gender(full) if type_ == "person" and len(name) > 1 else None)
             self.by_name[full] = sp
             self._register(offset, sp)
         elif sp.affiliation is None and title:
@@ -475,6 +484,8 @@ class Registry:
             counts[id(sp)] = counts.get(id(sp), 0) + 1
             if offset - o <= PRONOUN_REACH and sp.gender in (None, want) and sp.type == "person":
                 near = [x for x in near if x is not sp] + [sp]
+        if want is not None and any(sp.gender == want for sp in near):
+            near = [sp for sp in near if sp.gender == want]
         if near:
             return max(reversed(near), key=lambda sp: counts[id(sp)])
         for o, sp in reversed(self.mentions):
