@@ -55,6 +55,9 @@ PRONOUN_MENTIONS = {"he", "she", "his", "her", "it", "its", "they", "their", "i"
 MALE = {"he", "his", "him"}
 _NEXT_PRONOUN = re.compile(r"\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 FEMALE = {"she", "her"}
+# "Long Organisation Name (LON)"
+_ACRONYM = re.compile(r"((?:[A-Z][\w'\u2019&-]*,?\s+(?:(?:and|of|for|the|on|&)\s+)*){1,8})"
+                      r"\(([A-Z]{2,8})\)")
 PRONOUN_REACH = 600  # characters before a "he"/"she" where its antecedent is looked for
 INDEFINITE = {"a", "an", "some", "several", "one", "another", "two", "three", "four", "many",
               "few", "multiple", "numerous", "various", "other", "most"}
@@ -64,6 +67,15 @@ def name_gender(name: str) -> str | None:
     """"male" / "female" from a full name's first word when the first-name list is sure."""
     first = name.split()[0].lower() if name.split() else ""
     return FIRST_NAMES.get(first) if " " in name else None
+
+
+def is_org_like(sp: "Speaker") -> bool:
+    """A speaker typed "person" only for want of an organisation word ("Acme Hydro",
+    "Globex"): its first word is no first name (a gender guessed from nearby pronouns is
+    not trusted here)."""
+    words = sp.name.split()
+    return sp.type == "person" and bool(words) \
+        and words[0].lower() not in FIRST_NAMES and words[0][:1].isupper()
 
 
 @dataclass
@@ -96,7 +108,7 @@ def _clean_mention(mention: str) -> str:
     clean = re.sub(r"\([^)]*\)?", " ", mention.replace("\u2019", "'"))
     clean = re.split(r",", clean)[0]
     if re.search(r"[A-Z]\w+\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z]", clean) and not re.match(
-            r"^(?:the\s+)?(?:[A-Z]\w*\.?\s+)?(?:Secretary|Minister|Head|Director|Chief|"
+            r"^(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:Secretary|Minister|Head|Director|Chief|"
             r"Governor|Mayor|President|Chairman|Leader|Speaker|Member)\b", clean, re.I):
         clean = re.split(r"\s+(?:of|from|in|at)\s+", clean)[0]
     return clean
@@ -233,6 +245,7 @@ class Registry:
                     if sp.affiliation is None and title:
                         sp.affiliation = affiliation_of(title, self)
                     self._mention(sp, m.start(), m.end(), tally)
+        self._acronyms()
         for sp_id, (male, female) in tally.items():
             sp = self._by_id[sp_id]
             if sp.gender is None and male != female:
@@ -246,6 +259,24 @@ class Registry:
             self.by_name[name] = sp
             if (0, sp) not in self.people:
                 self._register(0, sp)
+
+    def _acronyms(self) -> None:
+        """"Acme Refugee Services (ARS)": the acronym names the organisation spelled out
+        before it, when its letters are the initials of the capitalised words."""
+        for m in _ACRONYM.finditer(self.text):
+            long, short = m.group(1).strip(" ,"), m.group(2)
+            caps = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", long) if w[:1].isupper()]
+            while caps and "".join(w[0] for w in caps) != short and len(caps) > len(short):
+                caps = caps[1:]
+            if "".join(w[0] for w in caps) != short:
+                continue
+            full = long[long.index(caps[0]):]
+            sp = self.by_name.get(full)
+            if sp is None or sp.type == "person":
+                sp = Speaker(full, "organisation", full)
+                self.by_name[full] = sp
+                self._register(m.start(), sp)
+            self.by_name[short] = sp
 
     def _mention(self, sp: Speaker, start: int, end: int, tally: dict[int, list[int]]) -> None:
         """Record a person mention and count the pronoun that follows it (he/his vs she/her)."""
@@ -387,7 +418,8 @@ class Registry:
             prev = self._recent(offset, {"organisation", "person", "anonymous"})
         if prev is None and det and head in ORG_NOUNS and not caps \
                 and first in {"the", "this", "that"}:
-            prev = (self._titled(head, offset, "organisation") or self._recent(offset, {"organisation"})
+            prev = (self._titled(head, offset, "organisation")
+                    or self._recent(offset, {"organisation"}, org_like=True)
                     or self._nearest_org(offset))
         if prev is None and first in {"the", "this", "that"} and not caps and (
                 head in TITLE_WORDS or head in ANONYMOUS_NOUNS) and not head.endswith("s"):
@@ -419,9 +451,11 @@ class Registry:
             return Speaker(bare, "organisation", aff)
         return Speaker(bare, "anonymous" if not caps else "person", aff)
 
-    def _recent(self, offset: int, types: set[str]) -> Speaker | None:
+    def _recent(self, offset: int, types: set[str], org_like: bool = False) -> Speaker | None:
+        """The latest resolved speaker before `offset` of one of `types` (with `org_like`,
+        also a "person" that may be an organisation: see `org_like`)."""
         for o, sp in reversed(self.history):
-            if o < offset and sp.type in types:
+            if o < offset and (sp.type in types or org_like and is_org_like(sp)):
                 return sp
         return None
 
@@ -449,7 +483,8 @@ class Registry:
 
     def _pronoun(self, low: str, offset: int, sentence: tuple[int, int] | None) -> Speaker:
         if low in {"it", "its", "they", "their"}:
-            sp = self._recent(offset, {"organisation", "anonymous", "document", "publication"})
+            sp = self._recent(offset, {"organisation", "anonymous", "document", "publication"},
+                              org_like=low in {"it", "its"})
             if sp is None:
                 sp = self._nearest_org(offset)
             return sp or Speaker(low, "organisation")
