@@ -343,6 +343,9 @@ class Registry:
         words = _words(clean)
         if not words:
             return Speaker(mention, "person")
+        if len(words) == 2 and words[0].lower() in {"his", "her"} \
+                and words[1].lower() in DOCUMENT_NOUNS:  # "her statement": the person
+            return self._pronoun(words[0].lower(), offset, sentence)
         return (self._possessive(words, offset) or self._publication(words, offset, clean)
                 or self._named(words, offset) or self._nominal_reference(words, offset)
                 or self._bare_nominal(words))
@@ -351,6 +354,11 @@ class Registry:
         """"Doe's office" (an organisation), "Doe's spokesperson" (an anonymous source)."""
         head = words[-1].lower()
         poss = [i for i, w in enumerate(words) if re.search(r"['\u2019]s?$", w) and w[:1].isupper()]
+        if poss and head in DOCUMENT_NOUNS and poss[-1] == len(words) - 2:
+            # "Doe's letter", "Doe's book": a person's own document is the person
+            owner = self.find_name(_strip_possessive(words[-2]), offset)
+            if owner is not None and owner.type == "person":
+                return owner
         if not poss or head not in POSSESSIVE_HEADS:
             return None
         owner_name = " ".join(_strip_possessive(w) for w in words[:poss[-1] + 1]
