@@ -30,8 +30,8 @@ def test_end_to_end_f1_on_dev(shared, corpus):
 
 
 # Every attribution, direct and reported (dev.jsonl, no --direct-only): floors a little under
-# the figures measured with benchmarks/quotes.py (GGT 0.79, PolNeAR 0.54 end-to-end F1).
-ALL_FLOORS = {"polnear": 0.52, "ggt": 0.77}
+# the figures measured with benchmarks/quotes.py (GGT 0.793, PolNeAR 0.537 end-to-end F1).
+ALL_FLOORS = {"polnear": 0.52, "ggt": 0.78}
 
 
 @pytest.mark.parametrize("corpus", ["polnear", "ggt"])
@@ -46,8 +46,8 @@ def test_all_attributions_end_to_end_f1_on_dev(shared, corpus):
 
 def test_ggt_canonical_accuracy_on_dev(shared):
     """The speaker column alone against GGT's resolved names: a floor a little under the
-    measured 0.836 (benchmarks/quotes.py)."""
+    measured 0.865 (benchmarks/quotes.py)."""
     path = shared / "benchmarks" / "ggt" / "dev.jsonl"
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = _scorer(shared).score(gold, predict_documents(gold), direct_only=False)
-    assert result["canonical_accuracy"] >= 0.82, result["canonical_accuracy"]
+    assert result["canonical_accuracy"] >= 0.85, result["canonical_accuracy"]
