@@ -354,10 +354,11 @@ class Registry:
         """"Doe's office" (an organisation), "Doe's spokesperson" (an anonymous source)."""
         head = words[-1].lower()
         poss = [i for i, w in enumerate(words) if re.search(r"['\u2019]s?$", w) and w[:1].isupper()]
-        if poss and head in DOCUMENT_NOUNS and poss[-1] == len(words) - 2:
+        if poss and head in DOCUMENT_NOUNS and head not in PUBLICATION_HEADS \
+                and poss[-1] == len(words) - 2:
             # "Doe's letter", "Doe's book": a person's own document is the person
             owner = self.find_name(_strip_possessive(words[-2]), offset)
-            if owner is not None and owner.type == "person":
+            if owner is not None and owner.type == "person" and not is_org_like(owner):
                 return owner
         if not poss or head not in POSSESSIVE_HEADS:
             return None
