@@ -25,13 +25,13 @@ def test_end_to_end_f1_on_dev(shared, corpus):
     path = shared / "benchmarks" / corpus / "dev.direct.jsonl"
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = _scorer(shared).score(gold, predict_documents(gold), direct_only=True)
-    assert result["end_to_end"]["f1"] >= 0.85, result["end_to_end"]
+    assert result["end_to_end"]["f1"] >= 0.86, result["end_to_end"]
     assert result["attribution_accuracy"] >= 0.9
 
 
 # Every attribution, direct and reported (dev.jsonl, no --direct-only): floors a little under
-# the figures measured with benchmarks/quotes.py (GGT 0.78, PolNeAR 0.54 end-to-end F1).
-ALL_FLOORS = {"polnear": 0.51, "ggt": 0.76}
+# the figures measured with benchmarks/quotes.py (GGT 0.793, PolNeAR 0.537 end-to-end F1).
+ALL_FLOORS = {"polnear": 0.52, "ggt": 0.78}
 
 
 @pytest.mark.parametrize("corpus", ["polnear", "ggt"])
@@ -42,3 +42,12 @@ def test_all_attributions_end_to_end_f1_on_dev(shared, corpus):
     assert any(q["direct"] is False for d in preds for q in d["quotes"])
     result = _scorer(shared).score(gold, preds, direct_only=False)
     assert result["end_to_end"]["f1"] >= ALL_FLOORS[corpus], result["end_to_end"]
+
+
+def test_ggt_canonical_accuracy_on_dev(shared):
+    """The speaker column alone against GGT's resolved names: a floor a little under the
+    measured 0.865 (benchmarks/quotes.py)."""
+    path = shared / "benchmarks" / "ggt" / "dev.jsonl"
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = _scorer(shared).score(gold, predict_documents(gold), direct_only=False)
+    assert result["canonical_accuracy"] >= 0.85, result["canonical_accuracy"]

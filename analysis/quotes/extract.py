@@ -90,9 +90,23 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
     paragraphs = model.paragraphs
     atts = attribute(text, masked, pairs, model)
     registry = Registry(masked, extra)
-    resolved: list[Speaker | None] = []
-    mentions: list[str | None] = []
-    for qi, (p, att) in enumerate(zip(pairs, atts)):
+    found = find_reported(text, masked, model)
+    # direct and reported attributions are resolved in text order, so a pronoun can refer
+    # back to the speaker of either ("Doe said the plan failed. ... 'No,' he said.")
+    order = sorted([(p.open_mark, 0, qi) for qi, p in enumerate(pairs)]
+                   + [(r.start, 1, ri) for ri, r in enumerate(found)])
+    resolved: list[Speaker | None] = [None] * len(pairs)
+    mentions: list[str | None] = [None] * len(pairs)
+    reported_sp: list[Speaker | None] = [None] * len(found)
+    for _, is_reported, i in order:
+        if is_reported:
+            r = found[i]
+            sp = registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence)
+            reported_sp[i] = sp
+            if _canonical(sp) is not None:
+                registry.remember(r.mention_start, sp)
+            continue
+        p, att = pairs[i], atts[i]
         sp, mention = None, att.mention
         if att.mention is not None:
             sp = registry.resolve(att.mention, att.mention_start or p.open_mark,
@@ -104,8 +118,8 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
                 mention = mentions[att.follows]
         if sp is not None:
             registry.remember(p.open_mark, sp)
-        resolved.append(sp)
-        mentions.append(mention)
+        resolved[i] = sp
+        mentions[i] = mention
     channels = quote_channels(masked, atts, [p.open_mark for p in pairs], resolved, model)
     out = []
     for qi, (p, att, sp) in enumerate(zip(pairs, atts, resolved)):
@@ -119,7 +133,7 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
             p.start, p.end, content, sp.name if sp else None, mentions[qi],
             sp.type if sp else None, sp.affiliation if sp else None, att.cue, channels[qi], kind,
             model.paragraph_of(p.open_mark), att.rule))
-    statements = _reported_records(text, masked, model, registry)
+    statements = _reported_records(text, found, reported_sp, model)
     if reported:
         out.extend(_mostly_new(statements, out))
         out.sort(key=lambda q: (q.start, not q.direct))
@@ -151,12 +165,12 @@ def _mostly_new(reported: list[QuoteRecord], direct: list[QuoteRecord]) -> list[
     return keep
 
 
-def _reported_records(text: str, masked: str, model: TextModel,
-                      registry: Registry) -> list[QuoteRecord]:
+def _reported_records(text: str, found: list, speakers: list[Speaker | None],
+                      model: TextModel) -> list[QuoteRecord]:
     """Reported (unquoted or mixed) attributions as records with `direct` False."""
     out = []
-    for r in find_reported(text, masked, model):
-        sp = _canonical(registry.resolve(r.mention, r.mention_start, r.mention_kind, r.sentence))
+    for r, sp in zip(found, speakers):
+        sp = _canonical(sp)
         content = text[r.start:r.end]
         out.append(QuoteRecord(
             r.start, r.end, content, sp.name if sp else None, r.mention,

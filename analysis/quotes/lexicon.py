@@ -96,3 +96,13 @@ def read_nationalities(path: Path = NATIONALITY_FILE) -> dict[str, str]:
 # Nationality adjectives and unambiguous country names -> country (from `analysis.countries`),
 # plus the parts of countries that mark a person's side in titles (data/subnational.csv).
 NATIONALITIES: dict[str, str] = read_nationalities() | read_nationalities(DATA / "subnational.csv")
+
+
+def read_first_names(path: Path = DATA / "first_names.csv") -> dict[str, str]:
+    """Lower-case first name -> "male" / "female" (data/first_names.csv, from gender-guesser)."""
+    with path.open(encoding="utf-8") as fh:
+        next(fh)
+        return dict(line.rstrip("\n").split(",", 1) for line in fh)
+
+
+FIRST_NAMES: dict[str, str] = read_first_names()

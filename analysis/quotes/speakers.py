@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (ANONYMOUS_NOUNS, DETERMINERS, DOCUMENT_NOUNS, GOVERNMENT_TITLES,
+from .lexicon import (ANONYMOUS_NOUNS, DETERMINERS, DOCUMENT_NOUNS, FIRST_NAMES, GOVERNMENT_TITLES,
                       MEDIA_WORDS, NATIONALITIES, NON_NAME_CAPS, ORG_NOUNS, ORG_WORDS,
                       TITLE_WORDS)
 
@@ -55,9 +55,27 @@ PRONOUN_MENTIONS = {"he", "she", "his", "her", "it", "its", "they", "their", "i"
 MALE = {"he", "his", "him"}
 _NEXT_PRONOUN = re.compile(r"\b([Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 FEMALE = {"she", "her"}
+# "Long Organisation Name (LON)"
+_ACRONYM = re.compile(r"((?:[A-Z][\w'\u2019&-]*,?\s+(?:(?:and|of|for|the|on|&)\s+)*){1,8})"
+                      r"\(([A-Z]{2,8})\)")
 PRONOUN_REACH = 600  # characters before a "he"/"she" where its antecedent is looked for
 INDEFINITE = {"a", "an", "some", "several", "one", "another", "two", "three", "four", "many",
               "few", "multiple", "numerous", "various", "other", "most"}
+
+
+def name_gender(name: str) -> str | None:
+    """"male" / "female" from a full name's first word when the first-name list is sure."""
+    first = name.split()[0].lower() if name.split() else ""
+    return FIRST_NAMES.get(first) if " " in name else None
+
+
+def is_org_like(sp: "Speaker") -> bool:
+    """A speaker typed "person" only for want of an organisation word ("Acme Hydro",
+    "Globex"): its first word is no first name (a gender guessed from nearby pronouns is
+    not trusted here)."""
+    words = sp.name.split()
+    return sp.type == "person" and bool(words) \
+        and words[0].lower() not in FIRST_NAMES and words[0][:1].isupper()
 
 
 @dataclass
@@ -90,7 +108,7 @@ def _clean_mention(mention: str) -> str:
     clean = re.sub(r"\([^)]*\)?", " ", mention.replace("\u2019", "'"))
     clean = re.split(r",", clean)[0]
     if re.search(r"[A-Z]\w+\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z]", clean) and not re.match(
-            r"^(?:the\s+)?(?:[A-Z]\w*\.?\s+)?(?:Secretary|Minister|Head|Director|Chief|"
+            r"^(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:Secretary|Minister|Head|Director|Chief|"
             r"Governor|Mayor|President|Chairman|Leader|Speaker|Member)\b", clean, re.I):
         clean = re.split(r"\s+(?:of|from|in|at)\s+", clean)[0]
     return clean
@@ -227,6 +245,7 @@ class Registry:
                     if sp.affiliation is None and title:
                         sp.affiliation = affiliation_of(title, self)
                     self._mention(sp, m.start(), m.end(), tally)
+        self._acronyms()
         for sp_id, (male, female) in tally.items():
             sp = self._by_id[sp_id]
             if sp.gender is None and male != female:
@@ -240,6 +259,24 @@ class Registry:
             self.by_name[name] = sp
             if (0, sp) not in self.people:
                 self._register(0, sp)
+
+    def _acronyms(self) -> None:
+        """"Acme Refugee Services (ARS)": the acronym names the organisation spelled out
+        before it, when its letters are the initials of the capitalised words."""
+        for m in _ACRONYM.finditer(self.text):
+            long, short = m.group(1).strip(" ,"), m.group(2)
+            caps = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", long) if w[:1].isupper()]
+            while caps and "".join(w[0] for w in caps) != short and len(caps) > len(short):
+                caps = caps[1:]
+            if "".join(w[0] for w in caps) != short:
+                continue
+            full = long[long.index(caps[0]):]
+            sp = self.by_name.get(full)
+            if sp is None or sp.type == "person":
+                sp = Speaker(full, "organisation", full)
+                self.by_name[full] = sp
+                self._register(m.start(), sp)
+            self.by_name[short] = sp
 
     def _mention(self, sp: Speaker, start: int, end: int, tally: dict[int, list[int]]) -> None:
         """Record a person mention and count the pronoun that follows it (he/his vs she/her)."""
@@ -261,6 +298,8 @@ class Registry:
     def _add(self, offset: int, name: str, type_: str, affiliation: str | None,
              gender: str | None = None) -> Speaker:
         sp = self.by_name.get(name)
+        if gender is None and type_ == "person":
+            gender = name_gender(name)
         if sp is None:
             sp = Speaker(name, type_, affiliation, gender)
             self.by_name[name] = sp
@@ -304,6 +343,9 @@ class Registry:
         words = _words(clean)
         if not words:
             return Speaker(mention, "person")
+        if len(words) == 2 and words[0].lower() in {"his", "her"} \
+                and words[1].lower() in DOCUMENT_NOUNS:  # "her statement": the person
+            return self._pronoun(words[0].lower(), offset, sentence)
         return (self._possessive(words, offset) or self._publication(words, offset, clean)
                 or self._named(words, offset) or self._nominal_reference(words, offset)
                 or self._bare_nominal(words))
@@ -312,6 +354,12 @@ class Registry:
         """"Doe's office" (an organisation), "Doe's spokesperson" (an anonymous source)."""
         head = words[-1].lower()
         poss = [i for i, w in enumerate(words) if re.search(r"['\u2019]s?$", w) and w[:1].isupper()]
+        if poss and head in DOCUMENT_NOUNS and head not in PUBLICATION_HEADS \
+                and poss[-1] == len(words) - 2:
+            # "Doe's letter", "Doe's book": a person's own document is the person
+            owner = self.find_name(_strip_possessive(words[-2]), offset)
+            if owner is not None and owner.type == "person" and not is_org_like(owner):
+                return owner
         if not poss or head not in POSSESSIVE_HEADS:
             return None
         owner_name = " ".join(_strip_possessive(w) for w in words[:poss[-1] + 1]
@@ -359,7 +407,8 @@ class Registry:
         sp = self.find_name(full, offset)
         if sp is None:
             type_ = "organisation" if is_org_name(name) else "person"
-            sp = Speaker(full, type_, affiliation_of(title, self))
+            sp = Speaker(full, type_, affiliation_of(title, self),
+                         name_gender(full) if type_ == "person" and len(name) > 1 else None)
             self.by_name[full] = sp
             self._register(offset, sp)
         elif sp.affiliation is None and title:
@@ -378,7 +427,8 @@ class Registry:
             prev = self._recent(offset, {"organisation", "person", "anonymous"})
         if prev is None and det and head in ORG_NOUNS and not caps \
                 and first in {"the", "this", "that"}:
-            prev = (self._titled(head, offset, "organisation") or self._recent(offset, {"organisation"})
+            prev = (self._titled(head, offset, "organisation")
+                    or self._recent(offset, {"organisation"}, org_like=True)
                     or self._nearest_org(offset))
         if prev is None and first in {"the", "this", "that"} and not caps and (
                 head in TITLE_WORDS or head in ANONYMOUS_NOUNS) and not head.endswith("s"):
@@ -410,9 +460,11 @@ class Registry:
             return Speaker(bare, "organisation", aff)
         return Speaker(bare, "anonymous" if not caps else "person", aff)
 
-    def _recent(self, offset: int, types: set[str]) -> Speaker | None:
+    def _recent(self, offset: int, types: set[str], org_like: bool = False) -> Speaker | None:
+        """The latest resolved speaker before `offset` of one of `types` (with `org_like`,
+        also a "person" that may be an organisation: see `org_like`)."""
         for o, sp in reversed(self.history):
-            if o < offset and sp.type in types:
+            if o < offset and (sp.type in types or org_like and is_org_like(sp)):
                 return sp
         return None
 
@@ -440,7 +492,8 @@ class Registry:
 
     def _pronoun(self, low: str, offset: int, sentence: tuple[int, int] | None) -> Speaker:
         if low in {"it", "its", "they", "their"}:
-            sp = self._recent(offset, {"organisation", "anonymous", "document", "publication"})
+            sp = self._recent(offset, {"organisation", "anonymous", "document", "publication"},
+                              org_like=low in {"it", "its"})
             if sp is None:
                 sp = self._nearest_org(offset)
             return sp or Speaker(low, "organisation")
@@ -458,6 +511,13 @@ class Registry:
                     best = sp
             if best is not None:
                 return best
+        # the latest speaker shortly before, when of the pronoun's gender
+        for o, sp in reversed(self.history):
+            if o < offset:
+                if offset - o <= PRONOUN_REACH and sp.type == "person" \
+                        and sp.gender in (None, want):
+                    return sp
+                break
         # the people mentioned shortly before: the one mentioned most often so far (the
         # story's protagonist) rather than a name in passing; the latest on a tie
         counts: dict[int, int] = {}
@@ -468,6 +528,8 @@ class Registry:
             counts[id(sp)] = counts.get(id(sp), 0) + 1
             if offset - o <= PRONOUN_REACH and sp.gender in (None, want) and sp.type == "person":
                 near = [x for x in near if x is not sp] + [sp]
+        if want is not None and any(sp.gender == want for sp in near):
+            near = [sp for sp in near if sp.gender == want]
         if near:
             return max(reversed(near), key=lambda sp: counts[id(sp)])
         for o, sp in reversed(self.mentions):
