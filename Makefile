@@ -23,8 +23,9 @@ run: $(STAMP)  ## run the whole suite on the default article into runs/<slug>/ (
 
 test: $(STAMP) lint unit nbval  ## lint, unit tests, then nbval on every committed notebook
 
-lint: $(STAMP)  ## ruff check (rules and line length in pyproject.toml)
+lint: $(STAMP)  ## ruff lint and format check (rules and line length in pyproject.toml)
 	$(PY) -m ruff check analysis tests benchmarks
+	$(PY) -m ruff format --check analysis tests benchmarks
 
 unit: $(STAMP)
 	$(PY) -m pytest -q -rs tests

@@ -3,6 +3,7 @@
 The issue's floor is end-to-end F1 0.85 (direct quotes, reference scorer) on each dev split;
 speed is measured in benchmarks/quotes.py, not here.
 """
+
 from __future__ import annotations
 
 import importlib.util

@@ -1,13 +1,14 @@
 """Pairing quotation marks: curly, straight, continuation paragraphs, nesting, unbalanced."""
+
 from analysis.quotes.marks import pair_marks
 
 
 def contents(text):
-    return [text[p.start:p.end] for p in pair_marks(text)]
+    return [text[p.start : p.end] for p in pair_marks(text)]
 
 
 def test_curly_and_straight_marks():
-    text = "He said \u201cyes, we will\u201d and she said \"no, we won't\" today."
+    text = 'He said \u201cyes, we will\u201d and she said "no, we won\'t" today.'
     assert contents(text) == ["yes, we will", "no, we won't"]
 
 
@@ -22,15 +23,17 @@ def test_ellipsis_inside_quote():
 
 
 def test_continuation_paragraph_is_one_quotation():
-    text = ("\u201cFirst paragraph of the speech.\n\n\u201cSecond paragraph ends here,\u201d "
-            "she said.\n\nNext paragraph \u201cshort\u201d.")
+    text = (
+        "\u201cFirst paragraph of the speech.\n\n\u201cSecond paragraph ends here,\u201d "
+        "she said.\n\nNext paragraph \u201cshort\u201d."
+    )
     pairs = pair_marks(text)
     assert len(pairs) == 2
     first = pairs[0]
-    assert text[first.start:first.end].startswith("First paragraph")
-    assert text[first.start:first.end].endswith("ends here,")
+    assert text[first.start : first.end].startswith("First paragraph")
+    assert text[first.start : first.end].endswith("ends here,")
     assert first.paragraphs == 2 and first.balanced
-    assert text[pairs[1].start:pairs[1].end] == "short"
+    assert text[pairs[1].start : pairs[1].end] == "short"
 
 
 def test_straight_continuation_paragraph():
@@ -41,7 +44,7 @@ def test_straight_continuation_paragraph():
 def test_unbalanced_opening_mark_ends_at_paragraph():
     text = 'He said "this never closes.\n\nLater "fine" words.'
     pairs = pair_marks(text)
-    assert [text[p.start:p.end] for p in pairs] == ["this never closes.", "fine"]
+    assert [text[p.start : p.end] for p in pairs] == ["this never closes.", "fine"]
     assert pairs[0].balanced is False and pairs[1].balanced is True
 
 

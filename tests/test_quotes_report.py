@@ -1,4 +1,5 @@
 """Findings prose of notebook 01 agrees in number with the counts (made-up articles)."""
+
 from analysis.article import Article
 from analysis.quotes import extract_quotes
 from analysis.quotes.report import findings
@@ -17,7 +18,9 @@ def test_one_quotation_is_singular():
 
 
 def test_several_quotations_are_plural():
-    text = prose("Mayor Ana Lima spoke. \u201cIt is a good start,\u201d Lima said. "
-                 "\u201cNo way,\u201d said Jan Kowal. The \u201cexperts\u201d agreed.")
+    text = prose(
+        "Mayor Ana Lima spoke. \u201cIt is a good start,\u201d Lima said. "
+        "\u201cNo way,\u201d said Jan Kowal. The \u201cexperts\u201d agreed."
+    )
     assert "**3 quotations**" in text and "2 of them are attributed to **2 speakers**" in text
     assert "1 has no speaker" in text

@@ -1,4 +1,5 @@
 """The seed article against the hand annotations in ../shared/gold/seed_quotes.jsonl."""
+
 import json
 import re
 
@@ -22,8 +23,7 @@ def quotes(seed_article):
 
 
 def test_all_twenty_spans_exact(gold, quotes):
-    assert [(q["start"], q["end"]) for q in gold["quotes"]] == list(
-        zip(quotes["start"], quotes["end"]))
+    assert [(q["start"], q["end"]) for q in gold["quotes"]] == list(zip(quotes["start"], quotes["end"]))
 
 
 def test_all_twenty_canonical_speakers(gold, quotes):
@@ -52,8 +52,7 @@ def test_all_twenty_channels(gold, quotes):
     """Every gold channel, including the inherited ones: the event named two sentences
     earlier in the paragraph (a speaker "also present" at the dinner) and the echo that
     takes the platform of the quotation it repeats."""
-    assert [q["channel"] for q in gold["quotes"]] == [
-        None if pd.isna(c) else c for c in quotes["channel"]]
+    assert [q["channel"] for q in gold["quotes"]] == [None if pd.isna(c) else c for c in quotes["channel"]]
 
 
 def test_all_twenty_cue_verbs(gold, quotes):
@@ -70,8 +69,7 @@ def _words(s):
 
 
 def _contains(big, small):
-    return bool(small) and any(big[i:i + len(small)] == small
-                               for i in range(len(big) - len(small) + 1))
+    return bool(small) and any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
 def test_all_twenty_speaker_mentions(gold, seed_article, quotes):
@@ -95,8 +93,7 @@ def test_reported_statements_with_their_sources(seed_article):
     assert (reported["kind"] == "reported").all() and len(reported) >= 10
     found = {(row.speaker, row.text) for row in reported.itertuples()}
     assert any(s == "Analysts" and t.startswith("this could pave the way") for s, t in found)
-    assert any(s == "Aid groups" and t.startswith("Gaza's humanitarian crisis persists")
-               for s, t in found)
+    assert any(s == "Aid groups" and t.startswith("Gaza's humanitarian crisis persists") for s, t in found)
     assert any(s == "Gaza health authorities" and t.startswith("The timing of") for s, t in found)
     for row in reported.itertuples():
-        assert seed_article.text[row.start:row.end] == row.text
+        assert seed_article.text[row.start : row.end] == row.text

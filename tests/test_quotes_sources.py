@@ -1,4 +1,5 @@
 """Quotations against their sources: made-up examples for each match class, then the seed."""
+
 from __future__ import annotations
 
 import math
@@ -7,23 +8,50 @@ import pandas as pd
 import pytest
 
 from analysis.quotes.report import source_findings
-from analysis.quotes.sources import (CLOSE_MIN, COLUMNS, MATCHES, SPEAKER_CHECKS, compare_text,
-                                     match_quote_sources, pair_quotes, speaker_check)
+from analysis.quotes.sources import (
+    CLOSE_MIN,
+    COLUMNS,
+    MATCHES,
+    SPEAKER_CHECKS,
+    compare_text,
+    match_quote_sources,
+    pair_quotes,
+    speaker_check,
+)
 
-SOURCE_COLUMNS = ["quote_id", "article_quote", "attributed_to_in_article", "source_text",
-                  "source_language", "source_org", "url", "via", "notes"]
+SOURCE_COLUMNS = [
+    "quote_id",
+    "article_quote",
+    "attributed_to_in_article",
+    "source_text",
+    "source_language",
+    "source_org",
+    "url",
+    "via",
+    "notes",
+]
 
 
 def quotes_table(*rows: tuple[str, str, str]) -> pd.DataFrame:
     """(text, speaker, affiliation) rows as a minimal quotes table."""
-    return pd.DataFrame([{"quote_id": f"q{i + 1:02d}", "start": 10 * i, "text": t, "speaker": s,
-                          "speaker_mention": s, "affiliation": a, "channel": None}
-                         for i, (t, s, a) in enumerate(rows)])
+    return pd.DataFrame(
+        [
+            {
+                "quote_id": f"q{i + 1:02d}",
+                "start": 10 * i,
+                "text": t,
+                "speaker": s,
+                "speaker_mention": s,
+                "affiliation": a,
+                "channel": None,
+            }
+            for i, (t, s, a) in enumerate(rows)
+        ]
+    )
 
 
 def sources_table(*rows: dict) -> pd.DataFrame:
-    full = [{c: r.get(c) for c in SOURCE_COLUMNS} | {"quote_id": f"s{i + 1:02d}"}
-            for i, r in enumerate(rows)]
+    full = [{c: r.get(c) for c in SOURCE_COLUMNS} | {"quote_id": f"s{i + 1:02d}"} for i, r in enumerate(rows)]
     return pd.DataFrame(full, columns=SOURCE_COLUMNS)
 
 
@@ -52,10 +80,13 @@ def test_ellipsis_parts_must_keep_their_order():
     assert compare_text("farmers ... we made", SOURCE)["match"] != "verbatim"
 
 
-@pytest.mark.parametrize("quote, expected_note", [
-    ("made big step forward for farmers", "drops \u2018a\u2019"),
-    ("big step forward for farmers across the region", "capitalisation"),
-])
+@pytest.mark.parametrize(
+    "quote, expected_note",
+    [
+        ("made big step forward for farmers", "drops \u2018a\u2019"),
+        ("big step forward for farmers across the region", "capitalisation"),
+    ],
+)
 def test_close_quotes(quote, expected_note):
     r = compare_text(quote, SOURCE)
     assert r["match"] == "close"
@@ -92,12 +123,14 @@ def test_many_small_changes_add_up_to_different_wording():
 
 
 def test_speaker_check():
-    assert speaker_check("Ministry of Agriculture of Ruritania", "Jan Novak",
-                         "Ruritania government") == "agrees"
-    assert speaker_check("Daily Courier News (report of the remarks)", "Jan Novak",
-                         "Ruritania government") == "reported by an outlet"
-    assert speaker_check("Scoopsite", "officials", "Ruritania government",
-                         channel="Scoopsite") == "reported by an outlet"
+    assert speaker_check("Ministry of Agriculture of Ruritania", "Jan Novak", "Ruritania government") == "agrees"
+    assert (
+        speaker_check("Daily Courier News (report of the remarks)", "Jan Novak", "Ruritania government")
+        == "reported by an outlet"
+    )
+    assert (
+        speaker_check("Scoopsite", "officials", "Ruritania government", channel="Scoopsite") == "reported by an outlet"
+    )
     assert speaker_check("Farmers Union", "Jan Novak", "Ruritania government") == "differs"
     assert speaker_check(float("nan"), "Jan Novak", "") == "no source"
     # generic words such as "government" are no evidence of agreement
@@ -111,26 +144,56 @@ def test_match_table_covers_every_class():
         ("big leap forward", "Jan Novak", "Ruritania government"),
         ("shameful", "Farmers Union", "Farmers Union"),
         ("we will answer", "Anonymous", None),
-        ("not in the table", "Jan Novak", "Ruritania government"))
+        ("not in the table", "Jan Novak", "Ruritania government"),
+    )
     sources = sources_table(
-        {"article_quote": "Big step forward for farmers", "source_text": SOURCE,
-         "source_language": "en", "source_org": "Ministry of Agriculture of Ruritania"},
-        {"article_quote": "made big step forward for farmers", "source_text": SOURCE,
-         "source_language": "en", "source_org": "Ruritania Press Agency"},
-        {"article_quote": "big leap forward", "source_text": SOURCE, "source_language": "en",
-         "source_org": "Ruritania government"},
-        {"article_quote": "shameful", "source_text": "\u0645\u062e\u0632\u064a",
-         "source_language": "ar", "source_org": "Farmers Union",
-         "notes": "Gloss (ours): 'disgraceful'."},
-        {"article_quote": "we will answer", "notes": "Nothing found in one search."})
+        {
+            "article_quote": "Big step forward for farmers",
+            "source_text": SOURCE,
+            "source_language": "en",
+            "source_org": "Ministry of Agriculture of Ruritania",
+        },
+        {
+            "article_quote": "made big step forward for farmers",
+            "source_text": SOURCE,
+            "source_language": "en",
+            "source_org": "Ruritania Press Agency",
+        },
+        {
+            "article_quote": "big leap forward",
+            "source_text": SOURCE,
+            "source_language": "en",
+            "source_org": "Ruritania government",
+        },
+        {
+            "article_quote": "shameful",
+            "source_text": "\u0645\u062e\u0632\u064a",
+            "source_language": "ar",
+            "source_org": "Farmers Union",
+            "notes": "Gloss (ours): 'disgraceful'.",
+        },
+        {"article_quote": "we will answer", "notes": "Nothing found in one search."},
+    )
     out = match_quote_sources(quotes, sources)
     assert list(out.columns) == COLUMNS
     assert list(out["quote_id"]) == ["q01", "q02", "q03", "q04", "q05", "q06"]
-    assert list(out["match"]) == ["verbatim", "close", "different wording",
-                                  "source not in English", "no source found", "no source found"]
+    assert list(out["match"]) == [
+        "verbatim",
+        "close",
+        "different wording",
+        "source not in English",
+        "no source found",
+        "no source found",
+    ]
     assert list(out["source_quote_id"]) == ["s01", "s02", "s03", "s04", "s05", ""]
-    assert list(out["speaker_check"]) == ["agrees", "reported by an outlet", "agrees", "agrees",
-                                          "no source", "no source"]
+    assert list(out["speaker_check"]) == [
+        "agrees",
+        "reported by an outlet",
+        "agrees",
+        "agrees",
+        "no source",
+        "no source",
+    ]
     assert set(out["match"]) <= set(MATCHES) and set(out["speaker_check"]) <= set(SPEAKER_CHECKS)
     assert math.isnan(out.loc[3, "similarity"]) and out.loc[3, "language"] == "Arabic"
     assert "disgraceful" in out.loc[3, "note"]
@@ -141,27 +204,28 @@ def test_match_table_covers_every_class():
 
 def test_repeated_strings_pair_in_order_of_appearance():
     quotes = quotes_table(("historic", "A", None), ("other", "B", None), ("historic,", "C", None))
-    sources = sources_table({"article_quote": "historic", "source_text": "first source"},
-                            {"article_quote": "historic", "source_text": "second source"})
+    sources = sources_table(
+        {"article_quote": "historic", "source_text": "first source"},
+        {"article_quote": "historic", "source_text": "second source"},
+    )
     assert pair_quotes(quotes, sources) == {0: 0, 2: 1}
 
 
 def test_fuzzy_pairing_tolerates_boundary_slips_only():
     quotes = quotes_table(("the plan is dead, he said", "A", None), ("answer", "B", None))
-    sources = sources_table({"article_quote": "the plan is dead, he sai"},
-                            {"article_quote": "answers to nobody"})
+    sources = sources_table({"article_quote": "the plan is dead, he sai"}, {"article_quote": "answers to nobody"})
     assert pair_quotes(quotes, sources) == {0: 0}
 
 
 def test_article_without_matching_sources():
     quotes = quotes_table(("entirely new words", "A", None))
-    sources = sources_table({"article_quote": "something else", "source_text": SOURCE,
-                             "source_language": "en", "source_org": "X"})
+    sources = sources_table(
+        {"article_quote": "something else", "source_text": SOURCE, "source_language": "en", "source_org": "X"}
+    )
     out = match_quote_sources(quotes, sources)
     assert list(out["match"]) == ["no source found"]
     assert "only quotation has no row" in source_findings(out)
-    two = match_quote_sources(quotes_table(("new words", "A", None), ("more words", "B", None)),
-                              sources)
+    two = match_quote_sources(quotes_table(("new words", "A", None), ("more words", "B", None)), sources)
     assert "None of the 2 quotations has a row" in source_findings(two)
     empty = match_quote_sources(quotes.iloc[:0], sources)
     assert list(empty.columns) == COLUMNS and empty.empty
@@ -196,23 +260,37 @@ def test_notebook_runs_on_an_article_without_sources(tmp_path):
     """Notebook 01 on an article the reference table knows nothing about, and with a custom
     reference folder holding one row for it."""
     import papermill
+
     from analysis import paths
 
     article = tmp_path / "other.txt"
-    article.write_text('The mayor said the bridge was "a triumph for the city." Critics called it '
-                       '"a costly mistake," the paper reported.\n', encoding="utf-8")
+    article.write_text(
+        'The mayor said the bridge was "a triumph for the city." Critics called it '
+        '"a costly mistake," the paper reported.\n',
+        encoding="utf-8",
+    )
     folder = tmp_path / "reference"
     folder.mkdir()
-    row = sources_table({"article_quote": "a costly mistake", "attributed_to_in_article": "Critics",
-                         "source_text": "It was a costly Mistake.", "source_language": "en",
-                         "source_org": "City Watch"})
+    row = sources_table(
+        {
+            "article_quote": "a costly mistake",
+            "attributed_to_in_article": "Critics",
+            "source_text": "It was a costly Mistake.",
+            "source_language": "en",
+            "source_org": "City Watch",
+        }
+    )
     row.to_csv(folder / "quote_sources.csv", index=False)
     for name, reference_dir in (("default", ""), ("custom", str(folder))):
         out = tmp_path / name
         papermill.execute_notebook(
-            str(paths.NOTEBOOKS / "01_quote_attribution.ipynb"), str(tmp_path / f"{name}.ipynb"),
+            str(paths.NOTEBOOKS / "01_quote_attribution.ipynb"),
+            str(tmp_path / f"{name}.ipynb"),
             parameters={"article": str(article), "run_dir": str(out), "reference_dir": reference_dir},
-            kernel_name="python3", cwd=str(paths.NOTEBOOKS), progress_bar=False)
+            kernel_name="python3",
+            cwd=str(paths.NOTEBOOKS),
+            progress_bar=False,
+        )
         table = pd.read_csv(out / "tables" / "quote_sources.csv", keep_default_na=False)
         assert list(table.columns) == COLUMNS and len(table) == 2
         if name == "default":
@@ -226,7 +304,7 @@ def test_a_source_table_about_another_article_is_not_used():
     from analysis.quotes.sources import sources_for_article
 
     table = pd.DataFrame({"article_quote": ["historic", "a club of friends", "we will win big"]})
-    other = "The mayor praised the move as \"historic\" and left."
-    seed_like = "He said \"we will win big\" and called it \"historic\" in a club of friends."
+    other = 'The mayor praised the move as "historic" and left.'
+    seed_like = 'He said "we will win big" and called it "historic" in a club of friends.'
     assert sources_for_article(table, other).empty  # 1 of 3 strings: the table is not about it
     assert list(sources_for_article(table, seed_like)["article_quote"]) == list(table["article_quote"])

@@ -12,6 +12,7 @@ Rules, in order, for one quotation (its sentence with all quotations masked):
    the paragraph before (also "X said:" introducing it).
 Mentions (pronouns, "the statement") are resolved to canonical speakers in `speakers.py`.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,7 @@ from dataclasses import dataclass
 
 from .lexicon import CUE_FORMS, DETERMINERS, PRONOUNS, SPEECH_NOUNS, WEAK_CUES
 from .marks import QuotePair
-from .phrases import (SPEAKER_NOUNS, Phrase, phrase_after, phrase_before, plausible_speaker,
-                      skip_back, subject_before)
+from .phrases import SPEAKER_NOUNS, Phrase, phrase_after, phrase_before, plausible_speaker, skip_back, subject_before
 from .text import TextModel
 from .tokens import Token, is_name_token, tokenize
 
@@ -30,15 +30,80 @@ FALLBACK_MIN_WORDS = 4
 CUE_ENDS = {"that", "as", "of", "for", "to", "about", "with", "on"}
 CUE_PARTICLES = {"that", "as", "for", "of", "about"}
 # Words that open an introductory phrase ending in a comma ("Earlier this week, ...").
-INTRO_WORDS = {"in", "on", "at", "for", "after", "before", "yet", "but", "and", "however",
-               "still", "meanwhile", "during", "with", "as", "while", "later", "since", "despite",
-               "amid", "unlike", "like", "then", "so", "earlier", "last", "this", "next", "now",
-               "today", "indeed", "instead", "nonetheless", "nevertheless", "moreover",
-               "separately", "similarly", "also", "additionally", "again", "here", "there", "by",
-               "from", "under", "through", "within", "without", "when", "if", "although",
-               "though", "because", "even", "once", "until", "upon", "following", "overall",
-               "finally", "first", "second", "ultimately", "besides", "thus", "otherwise",
-               "speaking", "asked", "responding", "addressing", "writing", "according"}
+INTRO_WORDS = {
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "before",
+    "yet",
+    "but",
+    "and",
+    "however",
+    "still",
+    "meanwhile",
+    "during",
+    "with",
+    "as",
+    "while",
+    "later",
+    "since",
+    "despite",
+    "amid",
+    "unlike",
+    "like",
+    "then",
+    "so",
+    "earlier",
+    "last",
+    "this",
+    "next",
+    "now",
+    "today",
+    "indeed",
+    "instead",
+    "nonetheless",
+    "nevertheless",
+    "moreover",
+    "separately",
+    "similarly",
+    "also",
+    "additionally",
+    "again",
+    "here",
+    "there",
+    "by",
+    "from",
+    "under",
+    "through",
+    "within",
+    "without",
+    "when",
+    "if",
+    "although",
+    "though",
+    "because",
+    "even",
+    "once",
+    "until",
+    "upon",
+    "following",
+    "overall",
+    "finally",
+    "first",
+    "second",
+    "ultimately",
+    "besides",
+    "thus",
+    "otherwise",
+    "speaking",
+    "asked",
+    "responding",
+    "addressing",
+    "writing",
+    "according",
+}
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+(?:,[^\u2014\u2013\n]{0,40})?(?:\([^)]*\))?\s*[\u2014\u2013-]+\s*")
 
 
@@ -75,9 +140,9 @@ def _is_cue(toks: list[Token], k: int) -> bool:
         return False
     if t.lower in WEAK_CUES:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if nxt is not None and not (nxt.lower in {"that", "as", "it", "for", ":"}
-                                    or nxt.kind == "Q" or nxt.text == ","
-                                    or len(toks) - k <= 6):
+        if nxt is not None and not (
+            nxt.lower in {"that", "as", "it", "for", ":"} or nxt.kind == "Q" or nxt.text == "," or len(toks) - k <= 6
+        ):
             return False
     if t.is_cap and k > 0:
         return False
@@ -94,12 +159,12 @@ def _cue_text(text: str, toks: list[Token], k: int, end: int) -> str:
             break
         words.append(t)
     if len(words) > 1 and words[1].lower in CUE_PARTICLES:
-        return text[words[0].start:words[1].end]
+        return text[words[0].start : words[1].end]
     if len(words) == len(toks) - k and len(words) <= 6:
         ends = [i for i, w in enumerate(words) if w.lower in CUE_ENDS]
         if ends:
             end = next((i for i in ends if words[i].lower == "that"), ends[-1])
-            return text[words[0].start:words[end].end]
+            return text[words[0].start : words[end].end]
     return toks[k].text
 
 
@@ -119,8 +184,7 @@ def _right_core(text: str, toks: list[Token]) -> Attribution | None:
     i = 0
     while i < len(toks) and toks[i].text in {",", "\u2014", "\u2013", "-", "\u2015"}:
         i += 1
-    if i > 0 and toks[i - 1].text in {"\u2014", "\u2015", "-", "\u2013"} and i < len(toks) \
-            and is_name_token(toks[i]):
+    if i > 0 and toks[i - 1].text in {"\u2014", "\u2015", "-", "\u2013"} and i < len(toks) and is_name_token(toks[i]):
         ph = phrase_after(text, toks, i)
         if ph is not None and ph.kind == "name":
             return _attr(ph, toks[i - 1].text, "dash")
@@ -132,7 +196,7 @@ def _right_core(text: str, toks: list[Token]) -> Attribution | None:
             k += 1
         ph = phrase_after(text, toks, k)
         if ph is not None:
-            att = _attr(ph, text[toks[i].start:toks[i].end], "said-X")
+            att = _attr(ph, text[toks[i].start : toks[i].end], "said-X")
             att.cue_end = toks[i].end
             return att
         return None
@@ -141,8 +205,7 @@ def _right_core(text: str, toks: list[Token]) -> Attribution | None:
         t = toks[k]
         if t.kind == "Q" or t.text in {".", ";", "?", "!"} and not (k > 0 and toks[k - 1].is_cap):
             return None
-        if t.kind == "W" and t.lower in CUE_FORMS and t.text.islower() and \
-                not t.lower.endswith("ing"):
+        if t.kind == "W" and t.lower in CUE_FORMS and t.text.islower() and not t.lower.endswith("ing"):
             ph = subject_before(text, toks, k, lo=i)
             if ph is not None and ph.i == i:
                 att = _attr(ph, t.text, "X-said")
@@ -159,8 +222,7 @@ def according_after(text: str, toks: list[Token]) -> Attribution | None:
         i += 1
     if i + 2 < len(toks) and toks[i].lower == "according" and toks[i + 1].lower == "to":
         ph = phrase_after(text, toks, i + 2)
-        if ph is not None and ph.kind == "pronoun" and ph.j < len(toks) \
-                and toks[ph.j].kind == "W":
+        if ph is not None and ph.kind == "pronoun" and ph.j < len(toks) and toks[ph.j].kind == "W":
             return None  # "according to one submission": not a pronoun
         if ph is not None and plausible_speaker(ph):
             att = _attr(ph, "according to", "according-to")
@@ -171,7 +233,7 @@ def according_after(text: str, toks: list[Token]) -> Attribution | None:
 
 def _ends_sentence(text: str, p: QuotePair, right: list[Token]) -> bool:
     """The quotation ends with . and the next word is capitalised (a new sentence)."""
-    content = text[p.start:p.end].rstrip()
+    content = text[p.start : p.end].rstrip()
     return content.endswith(".") and bool(right) and right[0].is_cap
 
 
@@ -182,7 +244,7 @@ def _attr(ph: Phrase, cue: str | None, rule: str) -> Attribution:
 def _main_subject(text: str, toks: list[Token], upto: int) -> Phrase | None:
     """Subject of the sentence's main clause: the first phrase after introductory phrases."""
     i = 0
-    sent = text[toks[0].start:toks[upto - 1].end] if upto else ""
+    sent = text[toks[0].start : toks[upto - 1].end] if upto else ""
     m = _DATELINE.match(sent)
     if m:
         while i < upto and toks[i].start < toks[0].start + m.end():
@@ -196,10 +258,18 @@ def _main_subject(text: str, toks: list[Token], upto: int) -> Phrase | None:
         if k < upto:
             i = k + 1
     j = i
-    while j < upto and toks[j].kind == "W" and not (
-            toks[j].text.islower() and (toks[j].lower.endswith("ed") or toks[j].lower in CUE_FORMS
-                                        or toks[j].lower in {"is", "are", "was", "were", "has",
-                                                             "have", "had", "will", "would"})):
+    while (
+        j < upto
+        and toks[j].kind == "W"
+        and not (
+            toks[j].text.islower()
+            and (
+                toks[j].lower.endswith("ed")
+                or toks[j].lower in CUE_FORMS
+                or toks[j].lower in {"is", "are", "was", "were", "has", "have", "had", "will", "would"}
+            )
+        )
+    ):
         j += 1
     if j == i or j >= upto:
         return None
@@ -222,7 +292,7 @@ def _left_attribution(text: str, toks: list[Token]) -> Attribution | None:
 
 
 def _possessive_noun(text: str, toks: list[Token]) -> Attribution | None:
-    """"his narrative of", "Smith's slogan:" right before the quotation."""
+    """ "his narrative of", "Smith's slogan:" right before the quotation."""
     n = len(toks)
     for back in range(1, 4):
         k = n - back
@@ -231,24 +301,33 @@ def _possessive_noun(text: str, toks: list[Token]) -> Attribution | None:
         if toks[k].lower not in SPEECH_NOUNS or k == 0:
             continue
         owner = toks[k - 1]
-        if k > 1 and toks[k - 1].kind == "W" and toks[k - 1].text.islower() and \
-                toks[k - 1].lower not in PRONOUNS and toks[k - 1].lower not in DETERMINERS:
+        if (
+            k > 1
+            and toks[k - 1].kind == "W"
+            and toks[k - 1].text.islower()
+            and toks[k - 1].lower not in PRONOUNS
+            and toks[k - 1].lower not in DETERMINERS
+        ):
             owner = toks[k - 2]  # "her campaign slogan"
         if owner.lower in {"his", "her", "their", "its"}:
-            return Attribution(owner.text, owner.start, owner.end, "pronoun",
-                               text[toks[k].start:toks[n - 1].end], "possessive")
+            return Attribution(
+                owner.text, owner.start, owner.end, "pronoun", text[toks[k].start : toks[n - 1].end], "possessive"
+            )
         if owner.text.endswith(("'s", "\u2019s")) and owner.is_cap:
             name = owner.text[:-2]
-            return Attribution(name, owner.start, owner.start + len(name), "name",
-                               toks[k].text, "possessive")
+            return Attribution(name, owner.start, owner.start + len(name), "name", toks[k].text, "possessive")
     return None
 
 
 def _colon_intro(text: str, toks: list[Token]) -> Attribution | None:
     """A name and a colon right before the quotation ("Jane Doe: ")."""
     n = len(toks)
-    if n >= 2 and toks[-1].text == ":" and is_name_token(toks[-2]) and (
-            n == 2 or toks[-3].kind != "W" or is_name_token(toks[-3])):
+    if (
+        n >= 2
+        and toks[-1].text == ":"
+        and is_name_token(toks[-2])
+        and (n == 2 or toks[-3].kind != "W" or is_name_token(toks[-3]))
+    ):
         ph = phrase_before(text, toks, n - 1)
         if ph is not None and ph.kind == "name" and (ph.i == 0 or toks[ph.i - 1].kind != "W"):
             return _attr(ph, ":", "colon")
@@ -321,8 +400,7 @@ def _outer_source(text: str, toks: list[Token], i: int) -> Attribution | None:
     if k < 1 or not _is_cue(toks, k) or toks[k].lower.endswith("ing"):
         return None
     ph = subject_before(text, toks, k)
-    if ph is None or ph.kind == "pronoun" and ph.text.lower() in {"who", "which", "that"} \
-            or not plausible_speaker(ph):
+    if ph is None or ph.kind == "pronoun" and ph.text.lower() in {"who", "which", "that"} or not plausible_speaker(ph):
         return None
     return _with_agent(text, toks, _attr(ph, toks[k].text, "outer-cue"), ph)
 
@@ -338,7 +416,7 @@ def _with_agent(text: str, toks: list[Token], att: Attribution, ph: Phrase) -> A
 
 
 def _parenthetical(text: str, toks: list[Token]) -> Attribution | None:
-    """"as X said" anywhere in the sentence."""
+    """ "as X said" anywhere in the sentence."""
     for k, t in enumerate(toks):
         if t.lower == "as" and k + 2 < len(toks):
             for v in range(k + 2, min(len(toks), k + 10)):
@@ -352,8 +430,7 @@ def _parenthetical(text: str, toks: list[Token]) -> Attribution | None:
     return None
 
 
-def attribute(text: str, masked: str, pairs: list[QuotePair],
-              model: TextModel) -> list[Attribution]:
+def attribute(text: str, masked: str, pairs: list[QuotePair], model: TextModel) -> list[Attribution]:
     """One Attribution per quotation pair (same order); `model` holds the masked text's
     paragraphs and sentences."""
     out: list[Attribution] = []
@@ -394,7 +471,7 @@ def attribute(text: str, masked: str, pairs: list[QuotePair],
                 if follows is not None:
                     att.rule = "echo" if _is_echo(text, pairs, qi, follows) else "continuation"
                 else:
-                    if len(re.findall(r"\w+", text[p.start:p.end])) >= FALLBACK_MIN_WORDS:
+                    if len(re.findall(r"\w+", text[p.start : p.end])) >= FALLBACK_MIN_WORDS:
                         att = _fallback_subject(text, left) or att
         att.sentence = (s0, s1)
         out.append(att)
@@ -444,21 +521,30 @@ def _later_cue(text: str, toks: list[Token]) -> Attribution | None:
     return None
 
 
-def _inherit(text: str, masked: str, pairs: list[QuotePair], qi: int, done: list[Attribution],
-             left: list[Token], model: TextModel, pi: int) -> int | None:
+def _inherit(
+    text: str,
+    masked: str,
+    pairs: list[QuotePair],
+    qi: int,
+    done: list[Attribution],
+    left: list[Token],
+    model: TextModel,
+    pi: int,
+) -> int | None:
     """Index of the earlier quotation (or -2-i for paragraph cue i) this one continues."""
     paragraphs, para_of = model.paragraphs, model.paragraph_of
     standalone = all(t.kind == "Q" or t.kind == "P" for t in left)
     p = pairs[qi]
-    content = text[p.start:p.end]
+    content = text[p.start : p.end]
     # echo of an earlier quotation
     words = re.findall(r"\w+", content.lower())
     if 2 <= len(words) <= 8:
         pattern = " ".join(words)
         for qj in range(qi):
-            earlier = " ".join(re.findall(r"\w+", text[pairs[qj].start:pairs[qj].end].lower()))
+            earlier = " ".join(re.findall(r"\w+", text[pairs[qj].start : pairs[qj].end].lower()))
             if re.search(r"\b" + re.escape(pattern) + r"\b", earlier) and (
-                    done[qj].mention is not None or done[qj].follows is not None):
+                done[qj].mention is not None or done[qj].follows is not None
+            ):
                 return qj
     if not standalone:
         return None
@@ -471,8 +557,7 @@ def _inherit(text: str, masked: str, pairs: list[QuotePair], qi: int, done: list
         if done[qj].mention is None and done[qj].follows is None:
             continue
         close = pairs[qj].close_mark if pairs[qj].close_mark is not None else pairs[qj].end
-        between = _last_cue(text, masked, close + 1, pairs[qi].open_mark, done[qj].sentence[1],
-                            model)
+        between = _last_cue(text, masked, close + 1, pairs[qi].open_mark, done[qj].sentence[1], model)
         return between if between is not None else qj
     if pi > 0:
         s, e = paragraphs[pi - 1]
@@ -482,13 +567,12 @@ def _inherit(text: str, masked: str, pairs: list[QuotePair], qi: int, done: list
 
 def _is_echo(text: str, pairs: list[QuotePair], qi: int, qj: int) -> bool:
     """Whether quotation qi repeats words of the earlier quotation qj."""
-    a = " ".join(re.findall(r"\w+", text[pairs[qi].start:pairs[qi].end].lower()))
-    b = " ".join(re.findall(r"\w+", text[pairs[qj].start:pairs[qj].end].lower()))
+    a = " ".join(re.findall(r"\w+", text[pairs[qi].start : pairs[qi].end].lower()))
+    b = " ".join(re.findall(r"\w+", text[pairs[qj].start : pairs[qj].end].lower()))
     return bool(a) and a in b and qj != qi and len(a) < len(b)
 
 
-def _last_cue(text: str, masked: str, start: int, end: int, after: int,
-              model: TextModel) -> Attribution | None:
+def _last_cue(text: str, masked: str, start: int, end: int, after: int, model: TextModel) -> Attribution | None:
     """The last cue with a subject in masked[start:end] (sentences starting at or after
     `after`): a speaker introduced between two quotations ("X said:" or reported speech)."""
     lo = max(start, after)

@@ -1,9 +1,10 @@
 """Predictions in the reference scorer's format for documents in the benchmark format.
 
 Input lines: {"doc_id", "text", ...}; output lines: {"doc_id", "quotes": [{"start", "end",
-"speaker", "speaker_mention", "direct"}]}` (`direct` false for reported speech). Quotations without a speaker and titles are left out: the
-benchmarks annotate attributed speech only.
+"speaker", "speaker_mention", "direct"}]}` (`direct` false for reported speech). Quotations
+without a speaker and titles are left out: the benchmarks annotate attributed speech only.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,15 @@ def predict_text(text: str, reported: bool = True) -> list[dict]:
     for q in find_quotes(text, reported=reported):
         if q.speaker is None and q.speaker_mention is None or q.kind in UNATTRIBUTED_KINDS:
             continue
-        out.append({"start": q.start, "end": q.end, "speaker": q.speaker,
-                    "speaker_mention": q.speaker_mention, "direct": q.direct})
+        out.append(
+            {
+                "start": q.start,
+                "end": q.end,
+                "speaker": q.speaker,
+                "speaker_mention": q.speaker_mention,
+                "direct": q.direct,
+            }
+        )
     return out
 
 
@@ -48,8 +56,7 @@ def read_documents(path: str | Path) -> list[dict]:
             doc = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(p, f"line {n}: invalid JSON ({exc.msg})") from None
-        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) \
-                or "doc_id" not in doc:
+        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) or "doc_id" not in doc:
             raise InputError(p, f"line {n}: expected an object with 'doc_id' and 'text'")
         docs.append(doc)
     return docs

@@ -11,25 +11,66 @@ speaking there and stay the scene of a paragraph until another channel is named;
 channels belong to one speaker. `quote_channels` uses that distinction when a quotation's own
 sentence names no channel.
 """
+
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from .lexicon import DOCUMENT_NOUNS, PLATFORM_NAMES, PLATFORMS
 from .speakers import Speaker, is_media_name
 
 # Settings where several people speak: they stay the scene of the paragraph.
-EVENT_NOUNS = ("press conference", "news conference", "town hall", "dinner", "lunch",
-               "luncheon", "breakfast", "summit", "rally", "briefing", "hearing", "debate",
-               "event", "meeting", "forum", "ceremony", "conference", "session", "gathering",
-               "reception", "roundtable", "panel", "convention", "vigil", "protest")
+EVENT_NOUNS = (
+    "press conference",
+    "news conference",
+    "town hall",
+    "dinner",
+    "lunch",
+    "luncheon",
+    "breakfast",
+    "summit",
+    "rally",
+    "briefing",
+    "hearing",
+    "debate",
+    "event",
+    "meeting",
+    "forum",
+    "ceremony",
+    "conference",
+    "session",
+    "gathering",
+    "reception",
+    "roundtable",
+    "panel",
+    "convention",
+    "vigil",
+    "protest",
+)
 # Forms of a single speaker's statement.
-STATEMENT_NOUNS = ("press release", "news release", "blog post", "op-ed", "statement",
-                   "interview", "post", "tweet", "letter", "email", "video", "speech", "memo",
-                   "podcast", "filing", "affidavit", "testimony", "message", "remarks",
-                   "address")
+STATEMENT_NOUNS = (
+    "press release",
+    "news release",
+    "blog post",
+    "op-ed",
+    "statement",
+    "interview",
+    "post",
+    "tweet",
+    "letter",
+    "email",
+    "video",
+    "speech",
+    "memo",
+    "podcast",
+    "filing",
+    "affidavit",
+    "testimony",
+    "message",
+    "remarks",
+    "address",
+)
 # Audiences that are channels in themselves ("told reporters").
 AUDIENCES = ("reporters", "journalists", "the press", "the media")
 
@@ -42,19 +83,32 @@ _PLATFORMS = "|".join(re.escape(p) for p in sorted(PLATFORM_NAMES, key=len, reve
 
 # (pattern, needs an outlet or platform name): group 1 is the channel as written.
 CHANNEL_PATTERNS: list[tuple[re.Pattern, bool]] = [
-    (re.compile(r"\b(?:[Ii]n|[Vv]ia|[Tt]hrough|[Oo]n) " + _DET + r" (?:[\w-]+ ){0,3}?"
-                r"(?:post|tweet|video|message|interview|appearance) (?:on|with|to) (?:the )?"
-                + _CAP_RUN),
-     False),
+    (
+        re.compile(
+            r"\b(?:[Ii]n|[Vv]ia|[Tt]hrough|[Oo]n) " + _DET + r" (?:[\w-]+ ){0,3}?"
+            r"(?:post|tweet|video|message|interview|appearance) (?:on|with|to) (?:the )?" + _CAP_RUN
+        ),
+        False,
+    ),
     (re.compile(r"\b(?:[Oo]n|[Vv]ia) (" + _PLATFORMS + r")\b"), False),
     (re.compile(r"\btold (?:the )?" + _CAP_RUN), True),
     (re.compile(r"\btold (" + "|".join(AUDIENCES) + r")\b"), False),
     (re.compile(r"\b(?:speaking|spoke|talking|talked)(?: \w+){0,2} to " + _CAP_RUN), True),
     (re.compile(r"\binterview with (?:the )?" + _CAP_RUN), False),
-    (re.compile(r"\b(?:[Dd]uring|[Aa]t|[Ii]n) " + _DET + r" (" + _MODIFIER + r"{0,3}?"
-                r"(?:" + _EVENTS + r"))\b(?!\s+(?:of|that|" + _EVENTS + r")\b)"), False),
-    (re.compile(r"\b(?:[Ii]n|[Vv]ia|[Tt]hrough) " + _DET + r" " + _MODIFIER + r"{0,3}?"
-                r"(" + _STATEMENTS + r")\b(?!\s+(?:" + _STATEMENTS + r")\b)"), False),
+    (
+        re.compile(
+            r"\b(?:[Dd]uring|[Aa]t|[Ii]n) " + _DET + r" (" + _MODIFIER + r"{0,3}?"
+            r"(?:" + _EVENTS + r"))\b(?!\s+(?:of|that|" + _EVENTS + r")\b)"
+        ),
+        False,
+    ),
+    (
+        re.compile(
+            r"\b(?:[Ii]n|[Vv]ia|[Tt]hrough) " + _DET + r" " + _MODIFIER + r"{0,3}?"
+            r"(" + _STATEMENTS + r")\b(?!\s+(?:" + _STATEMENTS + r")\b)"
+        ),
+        False,
+    ),
 ]
 _LEADING = re.compile(r"^(?:(?:a|an|the|his|her|its|their|our|my|your)\s+)+")  # lowercase only
 
@@ -109,8 +163,9 @@ class _SentenceChannels:
         return self.memo[key]
 
 
-def quote_channels(masked: str, atts: list, open_marks: list[int],
-                   resolved: list[Speaker | None], model) -> list[str | None]:
+def quote_channels(
+    masked: str, atts: list, open_marks: list[int], resolved: list[Speaker | None], model
+) -> list[str | None]:
     """Channel of each quotation (same order as `atts`, the Attribution records), by rule:
     1. named in its own sentence (a "reviewed by X" agent, a channel phrase, or a document
        speaker such as "the statement");
@@ -128,8 +183,7 @@ def quote_channels(masked: str, atts: list, open_marks: list[int],
     for att in atts:
         head = ((att.mention or "").split()[-1:] or [""])[0].lower()
         doc = head if head in DOCUMENT_NOUNS and att.mention_kind != "name" else None
-        own.append(normalise_channel(att.agent) if att.agent else
-                   found(*att.sentence) or doc)
+        own.append(normalise_channel(att.agent) if att.agent else found(*att.sentence) or doc)
     out = list(own)
     for qi, att in enumerate(atts):
         if out[qi] is not None:
@@ -145,9 +199,15 @@ def quote_channels(masked: str, atts: list, open_marks: list[int],
     return out
 
 
-def _speaker_channel(masked: str, qi: int, own: list[str | None], same_paragraph: list[int],
-                     resolved: list[Speaker | None], spans: list[tuple[int, int]],
-                     found: _SentenceChannels) -> str | None:
+def _speaker_channel(
+    masked: str,
+    qi: int,
+    own: list[str | None],
+    same_paragraph: list[int],
+    resolved: list[Speaker | None],
+    spans: list[tuple[int, int]],
+    found: _SentenceChannels,
+) -> str | None:
     """The channel of the same speaker's other quotations in the paragraph (`same_paragraph`:
     their indices, in order), else of a paragraph sentence (of `spans`) naming the speaker."""
     for qj in same_paragraph:
@@ -166,8 +226,7 @@ def _speaker_channel(masked: str, qi: int, own: list[str | None], same_paragraph
     return None
 
 
-def _scene(spans: list[tuple[int, int]], sentence_start: int,
-           found: _SentenceChannels) -> str | None:
+def _scene(spans: list[tuple[int, int]], sentence_start: int, found: _SentenceChannels) -> str | None:
     """The setting of the sentence at `sentence_start`: the event named in the nearest
     earlier sentence of the paragraph that names a channel (None when that channel is not
     an event)."""

@@ -3,25 +3,59 @@
 `find_quotes(text)` is the fast core (plain records, used by the benchmark);
 `extract_quotes(article)` returns the documented DataFrame.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .attribute import Attribution, attribute
 from .channels import quote_channels
 from .marks import pair_marks
-from .speakers import PRONOUN_MENTIONS, Registry, Speaker
 from .reported import find_reported
+from .speakers import PRONOUN_MENTIONS, Registry, Speaker
 from .text import TextModel
 from .tokens import mask_quotes
 from .unclosed import end_at_cues
 
-SLOGAN_NOUNS = {"narrative", "slogan", "motto", "mantra", "catchphrase", "refrain", "cry",
-                "chant", "vision", "doctrine", "promise", "pledge"}
-SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
-               "from", "is", "vs", "as"}
+if TYPE_CHECKING:  # pandas is imported where the table is built: the quote CLI starts without it
+    import pandas as pd
+
+SLOGAN_NOUNS = {
+    "narrative",
+    "slogan",
+    "motto",
+    "mantra",
+    "catchphrase",
+    "refrain",
+    "cry",
+    "chant",
+    "vision",
+    "doctrine",
+    "promise",
+    "pledge",
+}
+SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "is",
+    "vs",
+    "as",
+}
 
 
 @dataclass
@@ -50,8 +84,13 @@ def _is_title(content: str, before: str) -> bool:
     big = [w for w in words if w.lower() not in SMALL_WORDS]
     if not big or len(words) > 7 or not all(w[:1].isupper() or w[:1].isdigit() for w in big):
         return False
-    return bool(re.search(r"(?:\w['\u2019]s?|\b(?:on|of|titled|entitled|show|program|film|book|"
-                          r"documentary|series|episode))\s*[\"\u201c]?$", before))
+    return bool(
+        re.search(
+            r"(?:\w['\u2019]s?|\b(?:on|of|titled|entitled|show|program|film|book|"
+            r"documentary|series|episode))\s*[\"\u201c]?$",
+            before,
+        )
+    )
 
 
 def quote_kind(content: str, att: Attribution, has_speaker: bool, before: str = "") -> str:
@@ -62,14 +101,16 @@ def quote_kind(content: str, att: Attribution, has_speaker: bool, before: str = 
         return "title"
     words = re.findall(r"[\w'\u2019-]+", content)
     stripped = content.rstrip(" ,;\u2019'")
-    if att.rule == "possessive" and att.cue and att.cue.split()[0].lower() in SLOGAN_NOUNS \
-            and len(words) <= 6:
+    if att.rule == "possessive" and att.cue and att.cue.split()[0].lower() in SLOGAN_NOUNS and len(words) <= 6:
         return "slogan"
     if not has_speaker:
         content_words = [w for w in words if w.lower() not in SMALL_WORDS]
-        if content_words and len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit()
-                                                     for w in content_words) \
-                and not stripped.endswith(("!", "?")):
+        if (
+            content_words
+            and len(words) <= 8
+            and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
+            and not stripped.endswith(("!", "?"))
+        ):
             return "title"
         if len(words) <= 3:
             return "scare"
@@ -78,23 +119,21 @@ def quote_kind(content: str, att: Attribution, has_speaker: bool, before: str = 
     return "fragment"
 
 
-def find_quotes(text: str, extra: dict[str, dict] | None = None,
-                reported: bool = False) -> list[QuoteRecord]:
+def find_quotes(text: str, extra: dict[str, dict] | None = None, reported: bool = False) -> list[QuoteRecord]:
     """All quotations of `text` with their speakers, in document order; with `reported`, also
     the reported statements (records with `direct` False, `kind` "reported")."""
     # attribute values of markup left in the text (<tweet author="@x">) are not quotations
-    pairs = end_at_cues(text, [p for p in pair_marks(text)
-                               if text[p.open_mark - 1:p.open_mark] != "="])
+    pairs = end_at_cues(text, [p for p in pair_marks(text) if text[p.open_mark - 1 : p.open_mark] != "="])
     masked = mask_quotes(text, pairs)
     model = TextModel(masked)
-    paragraphs = model.paragraphs
     atts = attribute(text, masked, pairs, model)
     registry = Registry(masked, extra)
     found = find_reported(text, masked, model)
     # direct and reported attributions are resolved in text order, so a pronoun can refer
     # back to the speaker of either ("Doe said the plan failed. ... 'No,' he said.")
-    order = sorted([(p.open_mark, 0, qi) for qi, p in enumerate(pairs)]
-                   + [(r.start, 1, ri) for ri, r in enumerate(found)])
+    order = sorted(
+        [(p.open_mark, 0, qi) for qi, p in enumerate(pairs)] + [(r.start, 1, ri) for ri, r in enumerate(found)]
+    )
     resolved: list[Speaker | None] = [None] * len(pairs)
     mentions: list[str | None] = [None] * len(pairs)
     reported_sp: list[Speaker | None] = [None] * len(found)
@@ -109,8 +148,7 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
         p, att = pairs[i], atts[i]
         sp, mention = None, att.mention
         if att.mention is not None:
-            sp = registry.resolve(att.mention, att.mention_start or p.open_mark,
-                                  att.mention_kind, att.sentence)
+            sp = registry.resolve(att.mention, att.mention_start or p.open_mark, att.mention_kind, att.sentence)
             mention = att.relative or mention
         elif att.follows is not None:
             sp = resolved[att.follows]
@@ -123,16 +161,27 @@ def find_quotes(text: str, extra: dict[str, dict] | None = None,
     channels = quote_channels(masked, atts, [p.open_mark for p in pairs], resolved, model)
     out = []
     for qi, (p, att, sp) in enumerate(zip(pairs, atts, resolved)):
-        content = text[p.start:p.end]
-        kind = quote_kind(content, att, sp is not None,
-                          text[max(0, p.open_mark - 30):p.open_mark + 1])
+        content = text[p.start : p.end]
+        kind = quote_kind(content, att, sp is not None, text[max(0, p.open_mark - 30) : p.open_mark + 1])
         if sp is not None and _canonical(sp) is None and mentions[qi] is None:
             mentions[qi] = sp.name  # an unresolved pronoun stays the mention, not the speaker
         sp = _canonical(sp)
-        out.append(QuoteRecord(
-            p.start, p.end, content, sp.name if sp else None, mentions[qi],
-            sp.type if sp else None, sp.affiliation if sp else None, att.cue, channels[qi], kind,
-            model.paragraph_of(p.open_mark), att.rule))
+        out.append(
+            QuoteRecord(
+                p.start,
+                p.end,
+                content,
+                sp.name if sp else None,
+                mentions[qi],
+                sp.type if sp else None,
+                sp.affiliation if sp else None,
+                att.cue,
+                channels[qi],
+                kind,
+                model.paragraph_of(p.open_mark),
+                att.rule,
+            )
+        )
     statements = _reported_records(text, found, reported_sp, model)
     if reported:
         out.extend(_mostly_new(statements, out))
@@ -165,26 +214,50 @@ def _mostly_new(reported: list[QuoteRecord], direct: list[QuoteRecord]) -> list[
     return keep
 
 
-def _reported_records(text: str, found: list, speakers: list[Speaker | None],
-                      model: TextModel) -> list[QuoteRecord]:
+def _reported_records(text: str, found: list, speakers: list[Speaker | None], model: TextModel) -> list[QuoteRecord]:
     """Reported (unquoted or mixed) attributions as records with `direct` False."""
     out = []
     for r, sp in zip(found, speakers):
         sp = _canonical(sp)
-        content = text[r.start:r.end]
-        out.append(QuoteRecord(
-            r.start, r.end, content, sp.name if sp else None, r.mention,
-            sp.type if sp else None, sp.affiliation if sp else None, r.cue, None, "reported",
-            model.paragraph_of(r.start), r.rule, False))
+        content = text[r.start : r.end]
+        out.append(
+            QuoteRecord(
+                r.start,
+                r.end,
+                content,
+                sp.name if sp else None,
+                r.mention,
+                sp.type if sp else None,
+                sp.affiliation if sp else None,
+                r.cue,
+                None,
+                "reported",
+                model.paragraph_of(r.start),
+                r.rule,
+                False,
+            )
+        )
     return out
 
 
-QUOTE_COLUMNS = ["quote_id", "start", "end", "text", "speaker", "speaker_mention", "speaker_type",
-                 "affiliation", "cue", "channel", "kind", "paragraph", "direct"]
+QUOTE_COLUMNS = [
+    "quote_id",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_mention",
+    "speaker_type",
+    "affiliation",
+    "cue",
+    "channel",
+    "kind",
+    "paragraph",
+    "direct",
+]
 
 
-def extract_quotes(article, speakers_file: Path | str | None = None,
-                   reported: bool = True) -> "pd.DataFrame":
+def extract_quotes(article, speakers_file: Path | str | None = None, reported: bool = True) -> pd.DataFrame:
     """The quotes table of an article (quotes.csv), one row per quotation in text order.
 
     Columns: quote_id (q01, q02, ...), start, end (offsets of the content inside the marks),
@@ -192,8 +265,8 @@ def extract_quotes(article, speakers_file: Path | str | None = None,
     resolved from), speaker_type (person, organisation, anonymous, document, publication),
     affiliation, cue, channel, kind (clause, fragment, slogan, echo, title, scare), paragraph
     (0-based), direct (True inside quotation marks, False for a reported statement, whose
-    kind is "reported"). `reported=False` leaves reported statements out. `speakers_file`: optional speaker YAML; None uses data/speakers/<slug>.yaml if
-    it exists.
+    kind is "reported"). `reported=False` leaves reported statements out. `speakers_file`:
+    optional speaker YAML; None uses data/speakers/<slug>.yaml if it exists.
     """
     import pandas as pd
 
@@ -201,10 +274,23 @@ def extract_quotes(article, speakers_file: Path | str | None = None,
 
     path = speakers_file if speakers_file not in (None, "") else default_speakers_file(article.slug)
     extra = load_speakers(path) if path is not None else None
-    rows = [{"quote_id": f"q{i + 1:02d}", "start": q.start, "end": q.end, "text": q.text,
-             "speaker": q.speaker, "speaker_mention": q.speaker_mention,
-             "speaker_type": q.speaker_type, "affiliation": q.affiliation, "cue": q.cue,
-             "channel": q.channel, "kind": q.kind, "paragraph": q.paragraph, "direct": q.direct}
-            for i, q in enumerate(find_quotes(article.text, extra, reported=reported))]
+    rows = [
+        {
+            "quote_id": f"q{i + 1:02d}",
+            "start": q.start,
+            "end": q.end,
+            "text": q.text,
+            "speaker": q.speaker,
+            "speaker_mention": q.speaker_mention,
+            "speaker_type": q.speaker_type,
+            "affiliation": q.affiliation,
+            "cue": q.cue,
+            "channel": q.channel,
+            "kind": q.kind,
+            "paragraph": q.paragraph,
+            "direct": q.direct,
+        }
+        for i, q in enumerate(find_quotes(article.text, extra, reported=reported))
+    ]
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return df.astype({"start": "int64", "end": "int64", "paragraph": "int64", "direct": "bool"})

@@ -4,6 +4,7 @@ Every list is a file in `analysis/quotes/data/` (one entry a line, `#` comments;
 there for how each was built). All are general English news vocabulary; none is specific to one
 article.
 """
+
 from __future__ import annotations
 
 import csv
@@ -16,8 +17,7 @@ NATIONALITY_FILE = DATA / "nationalities.csv"
 def words(name: str) -> frozenset[str]:
     """The entries of data/<name>.txt (blank lines and `#` comments skipped)."""
     text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -53,9 +53,19 @@ AUX_ADVERBS = words("aux_adverbs")
 TIME_WORDS = words("time_words")
 
 PRONOUNS = {
-    "he": "male", "she": "female", "they": "plural", "it": "neuter", "we": "plural", "i": "self",
-    "who": "relative", "his": "male", "her": "female", "their": "plural", "its": "neuter",
-    "him": "male", "them": "plural",
+    "he": "male",
+    "she": "female",
+    "they": "plural",
+    "it": "neuter",
+    "we": "plural",
+    "i": "self",
+    "who": "relative",
+    "his": "male",
+    "her": "female",
+    "their": "plural",
+    "its": "neuter",
+    "him": "male",
+    "them": "plural",
 }
 DETERMINERS = words("determiners")
 TITLE_WORDS = words("titles")

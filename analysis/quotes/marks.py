@@ -8,6 +8,7 @@ rest of the article; `unclosed.py` may end it earlier, at an attribution cue ins
 quotation marks are never paired: inside double quotes they are
 nested quotes, outside they are mostly apostrophes, headlines or scare quotes.
 """
+
 from __future__ import annotations
 
 import re
@@ -96,10 +97,9 @@ def pair_marks(text: str) -> list[QuotePair]:
             n_paras += 1
             continue
         end = pend
-        pairs.append(QuotePair(opened + 1, end, opened, None, n_paras, balanced=False,
-                              kind="open"))
+        pairs.append(QuotePair(opened + 1, end, opened, None, n_paras, balanced=False, kind="open"))
         opened, depth = None, 0
-    return [p for p in pairs if text[p.start:p.end].strip()]
+    return [p for p in pairs if text[p.start : p.end].strip()]
 
 
 def _continues(text: str, i: int) -> bool:

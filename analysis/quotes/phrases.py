@@ -4,32 +4,171 @@ Works on the tokens of one sentence (quotations masked). No part-of-speech tagge
 a name (capitalised words with titles, initials and particles), a pronoun, or a determiner
 with a few modifiers and a head noun.
 """
+
 from __future__ import annotations
 
-from .lexicon import (ANONYMOUS_NOUNS, AUX_ADVERBS, CUE_FORMS, DETERMINERS, DOCUMENT_NOUNS,
-                      NAME_PARTICLES, NON_NAME_CAPS, ORG_NOUNS, PRONOUNS, PUBLICATION_WORKS,
-                      TITLE_WORDS)
-
-SPEAKER_NOUNS = (ANONYMOUS_NOUNS | TITLE_WORDS | DOCUMENT_NOUNS | ORG_NOUNS | PUBLICATION_WORKS
-                 | {"crowd", "audience", "public", "citizens", "people", "man", "woman", "men",
-                    "women", "boy", "girl", "child", "children", "kids", "family", "families",
-                    "couple", "newspaper", "magazine", "paper", "site", "website", "account",
-                    "campaign", "pope", "pontiff", "senator", "impostor", "group", "side",
-                    "parents", "victim", "victims", "neighbor", "neighbour", "neighbors",
-                    "democrats", "republicans", "conservatives", "liberals", "progressives",
-                    "democrat", "republican", "officer", "police", "court", "jury", "panel",
-                    "survey", "poll", "polls", "study", "data", "figures", "filing", "ad",
-                    "ads", "sign", "signs", "chant", "message", "headline", "caption"})
+from .lexicon import (
+    ANONYMOUS_NOUNS,
+    AUX_ADVERBS,
+    CUE_FORMS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    NAME_PARTICLES,
+    NON_NAME_CAPS,
+    ORG_NOUNS,
+    PRONOUNS,
+    PUBLICATION_WORKS,
+    TITLE_WORDS,
+)
 from .tokens import Token, is_name_token, is_title
 
-PREPOSITIONS = {"of", "for", "at", "from", "with", "in", "on", "to", "by", "about", "into",
-                "over", "under", "than", "as", "after", "before", "since", "during", "against",
-                "between", "among", "through", "without", "like", "near", "across", "behind"}
-STOP_WORDS = PREPOSITIONS | {"and", "or", "but", "that", "which", "who", "whom", "whose",
-                             "when", "where", "while", "if", "because", "although", "though",
-                             "is", "are", "was", "were", "be", "been", "has", "have", "had",
-                             "not", "it", "he", "she", "they", "we", "i", "you", "what", "how",
-                             "there", "here", "so", "then", "also", "just", "very", "said"}
+SPEAKER_NOUNS = (
+    ANONYMOUS_NOUNS
+    | TITLE_WORDS
+    | DOCUMENT_NOUNS
+    | ORG_NOUNS
+    | PUBLICATION_WORKS
+    | {
+        "crowd",
+        "audience",
+        "public",
+        "citizens",
+        "people",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "boy",
+        "girl",
+        "child",
+        "children",
+        "kids",
+        "family",
+        "families",
+        "couple",
+        "newspaper",
+        "magazine",
+        "paper",
+        "site",
+        "website",
+        "account",
+        "campaign",
+        "pope",
+        "pontiff",
+        "senator",
+        "impostor",
+        "group",
+        "side",
+        "parents",
+        "victim",
+        "victims",
+        "neighbor",
+        "neighbour",
+        "neighbors",
+        "democrats",
+        "republicans",
+        "conservatives",
+        "liberals",
+        "progressives",
+        "democrat",
+        "republican",
+        "officer",
+        "police",
+        "court",
+        "jury",
+        "panel",
+        "survey",
+        "poll",
+        "polls",
+        "study",
+        "data",
+        "figures",
+        "filing",
+        "ad",
+        "ads",
+        "sign",
+        "signs",
+        "chant",
+        "message",
+        "headline",
+        "caption",
+    }
+)
+
+PREPOSITIONS = {
+    "of",
+    "for",
+    "at",
+    "from",
+    "with",
+    "in",
+    "on",
+    "to",
+    "by",
+    "about",
+    "into",
+    "over",
+    "under",
+    "than",
+    "as",
+    "after",
+    "before",
+    "since",
+    "during",
+    "against",
+    "between",
+    "among",
+    "through",
+    "without",
+    "like",
+    "near",
+    "across",
+    "behind",
+}
+STOP_WORDS = PREPOSITIONS | {
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "if",
+    "because",
+    "although",
+    "though",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "not",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "what",
+    "how",
+    "there",
+    "here",
+    "so",
+    "then",
+    "also",
+    "just",
+    "very",
+    "said",
+}
 EXTENDING_PREPS = {"for", "of", "at", "with", "from", "in"}
 NOMINAL_HEAD_MAX = 5
 
@@ -49,7 +188,7 @@ class Phrase:
 
 
 def _join(text: str, toks: list[Token], i: int, j: int) -> str:
-    return text[toks[i].start:toks[j - 1].end]
+    return text[toks[i].start : toks[j - 1].end]
 
 
 def _name_run_back(toks: list[Token], j: int) -> int:
@@ -120,8 +259,9 @@ def phrase_before(text: str, toks: list[Token], j: int) -> Phrase | None:
     if i == j:
         i = _nominal_back(toks, j)
         # capitalised modifiers before a nominal: "U.S. officials", "Leaked Acme documents"
-        while i > 0 and (is_name_token(toks[i - 1]) or toks[i - 1].text.endswith(("'s", "\u2019s"))
-                         and toks[i - 1].is_cap):
+        while i > 0 and (
+            is_name_token(toks[i - 1]) or toks[i - 1].text.endswith(("'s", "\u2019s")) and toks[i - 1].is_cap
+        ):
             i -= 1
         if i < j and toks[i].text in NON_NAME_CAPS and toks[i].lower not in DETERMINERS:
             i += 1
@@ -135,8 +275,10 @@ def _extend_left(toks: list[Token], i: int) -> int:
     """Include "a spokesperson for" in front of "the camp"."""
     if i >= 2 and toks[i - 1].lower in EXTENDING_PREPS:
         k = _nominal_back(toks, i - 1)
-        if k < i - 1 and (is_title(toks[i - 2]) or toks[i - 2].lower in {
-                "member", "members", "head", "one", "some", "many", "part", "group"}):
+        if k < i - 1 and (
+            is_title(toks[i - 2])
+            or toks[i - 2].lower in {"member", "members", "head", "one", "some", "many", "part", "group"}
+        ):
             k2 = k
             while k2 > 0 and is_name_token(toks[k2 - 1]):
                 k2 -= 1
@@ -151,11 +293,25 @@ def plausible_speaker(ph: Phrase | None) -> bool:
     if ph.kind != "nominal" and not ph.kind.startswith("nominal"):
         return True
     head = ph.text.split()[-1].lower().strip(".,")
-    return (head in SPEAKER_NOUNS or head.endswith(("er", "ers", "or", "ors", "ist", "ists",
-                                                    "ian", "ians", "ant", "ants", "ent", "ents"))
-            and head not in {"number", "numbers", "order", "border", "matter", "letter",
-                             "percent", "president's", "government's", "center", "quarter"}
-            or head in {"letter", "order"})
+    return (
+        head in SPEAKER_NOUNS
+        or head.endswith(("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents"))
+        and head
+        not in {
+            "number",
+            "numbers",
+            "order",
+            "border",
+            "matter",
+            "letter",
+            "percent",
+            "president's",
+            "government's",
+            "center",
+            "quarter",
+        }
+        or head in {"letter", "order"}
+    )
 
 
 def _make(text: str, toks: list[Token], i: int, j: int) -> Phrase:
@@ -165,9 +321,16 @@ def _make(text: str, toks: list[Token], i: int, j: int) -> Phrase:
 
 def skip_back(toks: list[Token], j: int, lo: int = 0) -> int:
     """Move j left over auxiliaries and adverbs standing between a subject and its verb."""
-    while j > lo and toks[j - 1].kind == "W" and (
-            toks[j - 1].lower in AUX_ADVERBS or toks[j - 1].lower.endswith("ly")
-            and toks[j - 1].text.islower() and toks[j - 1].lower not in {"only", "early"}):
+    while (
+        j > lo
+        and toks[j - 1].kind == "W"
+        and (
+            toks[j - 1].lower in AUX_ADVERBS
+            or toks[j - 1].lower.endswith("ly")
+            and toks[j - 1].text.islower()
+            and toks[j - 1].lower not in {"only", "early"}
+        )
+    ):
         j -= 1
     return j
 
@@ -183,8 +346,7 @@ def subject_before(text: str, toks: list[Token], v: int, lo: int = 0) -> Phrase 
                 k -= 1
             if k > lo and toks[k].text == "," and j - k >= 2:
                 seg = toks[k + 1]
-                if seg.kind == "W" and (seg.text[:1].islower() or seg.lower in DETERMINERS
-                                        or seg.text[:1].isdigit()):
+                if seg.kind == "W" and (seg.text[:1].islower() or seg.lower in DETERMINERS or seg.text[:1].isdigit()):
                     j = k
                     continue
                 # "Another delegate on the slate, Jim Poolman, said": the name in apposition
@@ -193,9 +355,15 @@ def subject_before(text: str, toks: list[Token], v: int, lo: int = 0) -> Phrase 
                     # "Jane Doe, Minister of Health, said": the person, not the title
                     if is_title(toks[k + 1]):
                         person = phrase_before(text, toks, k)
-                        if person is not None and person.kind == "name" and person.i >= lo \
-                                and not is_title(toks[person.i]) or person is not None \
-                                and person.kind == "name" and person.j - person.i > 1:
+                        if (
+                            person is not None
+                            and person.kind == "name"
+                            and person.i >= lo
+                            and not is_title(toks[person.i])
+                            or person is not None
+                            and person.kind == "name"
+                            and person.j - person.i > 1
+                        ):
                             return person
                     return name
             return None
@@ -231,13 +399,20 @@ def phrase_after(text: str, toks: list[Token], i: int) -> Phrase | None:
     j = i
     while j < n and j - i < 12:
         tj = toks[j]
-        if tj.kind == "W" and (tj.lower in DETERMINERS and j == i or is_name_token(tj)
-                               or is_title(tj) or tj.lower in NAME_PARTICLES and j > i
-                               or tj.text.islower() and tj.lower not in STOP_WORDS
-                               and tj.lower not in CUE_FORMS and tj.lower not in AUX_ADVERBS):
+        if tj.kind == "W" and (
+            tj.lower in DETERMINERS
+            and j == i
+            or is_name_token(tj)
+            or is_title(tj)
+            or tj.lower in NAME_PARTICLES
+            and j > i
+            or tj.text.islower()
+            and tj.lower not in STOP_WORDS
+            and tj.lower not in CUE_FORMS
+            and tj.lower not in AUX_ADVERBS
+        ):
             j += 1
-        elif tj.text in {".", "-"} and j > i and toks[j - 1].is_cap and j + 1 < n \
-                and toks[j + 1].is_cap:
+        elif tj.text in {".", "-"} and j > i and toks[j - 1].is_cap and j + 1 < n and toks[j + 1].is_cap:
             j += 1
         elif tj.text == "(":
             k = j
@@ -247,9 +422,13 @@ def phrase_after(text: str, toks: list[Token], i: int) -> Phrase | None:
                 j = k + 1
             else:
                 break
-        elif tj.lower in EXTENDING_PREPS and j > i and j + 1 < n and (
-                toks[j + 1].lower in DETERMINERS or is_name_token(toks[j + 1])) and all(
-                is_title(x) or x.lower in DETERMINERS for x in toks[i:j]):
+        elif (
+            tj.lower in EXTENDING_PREPS
+            and j > i
+            and j + 1 < n
+            and (toks[j + 1].lower in DETERMINERS or is_name_token(toks[j + 1]))
+            and all(is_title(x) or x.lower in DETERMINERS for x in toks[i:j])
+        ):
             j += 1
         else:
             break

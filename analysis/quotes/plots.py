@@ -1,8 +1,9 @@
 """Figures of the quote-attribution notebook (matplotlib; the caller saves and closes)."""
+
 from __future__ import annotations
 
-from matplotlib.figure import Figure
 import pandas as pd
+from matplotlib.figure import Figure
 
 from .tables import position_by_paragraph
 
@@ -22,8 +23,7 @@ def plot_voice(voice: pd.DataFrame, column: str, top: int = 12) -> Figure:
     return fig
 
 
-def plot_positions(quotes: pd.DataFrame, n_paragraphs: int,
-                   column: str = "affiliation") -> Figure:
+def plot_positions(quotes: pd.DataFrame, n_paragraphs: int, column: str = "affiliation") -> Figure:
     """Where in the article each side speaks: one row per `column` value, a dot per
     paragraph (x axis: the 0-based paragraph index of the quotes table) sized by the words
     quoted there."""
@@ -32,8 +32,15 @@ def plot_positions(quotes: pd.DataFrame, n_paragraphs: int,
     ax = fig.subplots()
     for y, row in table.iterrows():
         xs = [p for p in range(n_paragraphs) if row[p] > 0]
-        ax.scatter(xs, [y] * len(xs), s=[12 + 4 * row[p] for p in xs], alpha=0.7,
-                   color="#dd8452", edgecolor="black", linewidth=0.5)
+        ax.scatter(
+            xs,
+            [y] * len(xs),
+            s=[12 + 4 * row[p] for p in xs],
+            alpha=0.7,
+            color="#dd8452",
+            edgecolor="black",
+            linewidth=0.5,
+        )
     ax.set_yticks(range(len(table)), table[column].astype(str))
     ax.invert_yaxis()
     ax.set_xticks(range(n_paragraphs), [str(p) for p in range(n_paragraphs)])

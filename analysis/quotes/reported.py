@@ -10,17 +10,30 @@ Patterns, tried in this order for each sentence:
 4. "CONTENT, X said, CONTENT." (a parenthetical cue in the middle of the sentence).
 A sentence whose content would be a single quotation is left to the direct-quote rules.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .attribute import _DATELINE, INTRO_WORDS, _is_cue, _main_subject
-from .lexicon import (AS_CUES, CUE_FORMS, DETERMINERS, WEAK_CUES, HEADLINE_CUES, NAME_JOINERS, NEGATIONS, NOT_CLAUSE_AFTER,
-                      NOT_SPEAKER_LABELS, OBJECT_CUES, PARTICIPLE_CUES, QUOTED_ONLY_CUES,
-                      THAT_CUES, TIME_WORDS)
-from .phrases import (STOP_WORDS, Phrase, phrase_after, phrase_before, plausible_speaker,
-                      subject_before)
+from .attribute import _DATELINE, _is_cue, _main_subject
+from .lexicon import (
+    AS_CUES,
+    CUE_FORMS,
+    DETERMINERS,
+    HEADLINE_CUES,
+    NAME_JOINERS,
+    NEGATIONS,
+    NOT_CLAUSE_AFTER,
+    NOT_SPEAKER_LABELS,
+    OBJECT_CUES,
+    PARTICIPLE_CUES,
+    QUOTED_ONLY_CUES,
+    THAT_CUES,
+    TIME_WORDS,
+    WEAK_CUES,
+)
+from .phrases import STOP_WORDS, Phrase, phrase_after, phrase_before, plausible_speaker, subject_before
 from .tokens import Token, is_title, tokenize
 
 MIN_CONTENT_WORDS = 3
@@ -32,22 +45,89 @@ ACCORDING_MAX = 25  # tokens of an "according to" source
 SPEAKER_LABEL_MAX = 8  # tokens of a "Name:" label opening a paragraph
 APOSTROPHES = {"'", "\u2019", "\u2018", "`"}
 # a sentence opened with two apostrophes (or backticks), the ASCII stand-in for a double mark
-_APOSTROPHE_WRAPPED = re.compile(r"(?:''|``|\u2018\u2018)\s*(.+?)[\s,.]*(?:''|\u2019\u2019)?[\s.]*$",
-                                 re.DOTALL)
+_APOSTROPHE_WRAPPED = re.compile(r"(?:''|``|\u2018\u2018)\s*(.+?)[\s,.]*(?:''|\u2019\u2019)?[\s.]*$", re.DOTALL)
 # plural heads that do not report ("the results", "the numbers" are handled as documents)
-NOT_SPEAKER_HEADS = {"years", "days", "weeks", "months", "times", "things", "numbers", "this",
-                     "its", "his", "was", "is", "has", "does", "as", "us"}
+NOT_SPEAKER_HEADS = {
+    "years",
+    "days",
+    "weeks",
+    "months",
+    "times",
+    "things",
+    "numbers",
+    "this",
+    "its",
+    "his",
+    "was",
+    "is",
+    "has",
+    "does",
+    "as",
+    "us",
+}
 QUOTE_MARKS = {'"', "\u201d", "\u201c", "\u00bb"}
 TAIL_MAX = 10  # tokens after the cue of a sentence-final "..., X said on Monday in Ottawa."
 END_PUNCT = {".", "!", "?", ";", ":"}
-CLAUSE_OPENERS = {",", "and", "but", "that", ";", ":", "\u2014", "\u2013", "so", "yet", "while",
-                  "because", "as", "when", "although", "though", "since", "after", "before"}
+CLAUSE_OPENERS = {
+    ",",
+    "and",
+    "but",
+    "that",
+    ";",
+    ":",
+    "\u2014",
+    "\u2013",
+    "so",
+    "yet",
+    "while",
+    "because",
+    "as",
+    "when",
+    "although",
+    "though",
+    "since",
+    "after",
+    "before",
+}
 # "to" after "according": its object; ". " tokens that may follow the cue of a final attribution
-_TAIL_WORDS = TIME_WORDS | {"in", "on", "at", "to", "during", "after", "before", "from", "with",
-                            "of", "by", "for", "the", "a", "an", "this", "last", "late", "early",
-                            "earlier", "later", "also", "recently", "previously", "interview",
-                            "statement", "news", "conference", "release", "email", "phone",
-                            "speech", "post", "tweet", "told", "reporters"}
+_TAIL_WORDS = TIME_WORDS | {
+    "in",
+    "on",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "from",
+    "with",
+    "of",
+    "by",
+    "for",
+    "the",
+    "a",
+    "an",
+    "this",
+    "last",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "also",
+    "recently",
+    "previously",
+    "interview",
+    "statement",
+    "news",
+    "conference",
+    "release",
+    "email",
+    "phone",
+    "speech",
+    "post",
+    "tweet",
+    "told",
+    "reporters",
+}
 
 
 _CUE_WORDS = frozenset(CUE_FORMS) | THAT_CUES | WEAK_CUES | {"according"}
@@ -75,7 +155,7 @@ def _words(toks: list[Token]) -> int:
 def _content_start(toks: list[Token], s0: int, masked: str) -> int:
     """Index of the first content token: after a dateline and a leading conjunction."""
     i = 0
-    sent = masked[toks[0].start:toks[-1].end] if toks else ""
+    sent = masked[toks[0].start : toks[-1].end] if toks else ""
     m = _DATELINE.match(sent)
     if m:
         while i < len(toks) and toks[i].start < toks[0].start + m.end():
@@ -96,8 +176,7 @@ def _trim_start(toks: list[Token], i: int, j: int) -> int:
     return i
 
 
-def _span(toks: list[Token], i: int, j: int,
-          min_words: int = MIN_CONTENT_WORDS) -> tuple[int, int] | None:
+def _span(toks: list[Token], i: int, j: int, min_words: int = MIN_CONTENT_WORDS) -> tuple[int, int] | None:
     """Character span of content tokens [i, j), None when it is too short or only a quote."""
     i = _trim_start(toks, i, j)
     j = _trim_end(toks, j)
@@ -128,20 +207,18 @@ def _headline(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
         return None
     for k in range(i0 + 1, min(len(toks) - 2, i0 + HEADLINE_SOURCE_MAX + 1)):
         t = toks[k]
-        if t.is_cap and t.lower in CUE_FORMS and not t.lower.endswith("ing") \
-                and CUE_FORMS[t.lower] in HEADLINE_CUES:
+        if t.is_cap and t.lower in CUE_FORMS and not t.lower.endswith("ing") and CUE_FORMS[t.lower] in HEADLINE_CUES:
             j = k + 2 if toks[k + 1].lower == "that" else k + 1
             span = _span(toks, j, len(toks))
             if span is None or not all(x.kind == "W" or x.text in ".'\u2019-" for x in toks[i0:k]):
                 return None
-            mention = text[toks[i0].start:toks[k - 1].end]
-            return Reported(span[0], span[1], mention, toks[i0].start, "name", t.text,
-                            "headline", sent)
+            mention = text[toks[i0].start : toks[k - 1].end]
+            return Reported(span[0], span[1], mention, toks[i0].start, "name", t.text, "headline", sent)
     return None
 
 
 def _according_first(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
-    """"According to X, CONTENT." at the start of the sentence."""
+    """ "According to X, CONTENT." at the start of the sentence."""
     i = i0
     if i < len(toks) and toks[i].lower in {"but", "and", "yet"}:
         i += 1
@@ -156,12 +233,20 @@ def _according_first(text: str, toks: list[Token], i0: int, sent) -> Reported | 
     span = _span(toks, c + 1, len(toks))
     if span is None:
         return None
-    return Reported(span[0], span[1], text[ph.start:toks[c - 1].end] if c > ph.j else ph.text,
-                    ph.start, ph.kind, "according to", "according-to", sent)
+    return Reported(
+        span[0],
+        span[1],
+        text[ph.start : toks[c - 1].end] if c > ph.j else ph.text,
+        ph.start,
+        ph.kind,
+        "according to",
+        "according-to",
+        sent,
+    )
 
 
 def _final_attribution(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
-    """"CONTENT, X said (tail)." / "CONTENT, said X." / "CONTENT, according to X."."""
+    """ "CONTENT, X said (tail)." / "CONTENT, said X." / "CONTENT, according to X."."""
     n = _trim_end(toks, len(toks))
     for c in range(n - 2, i0, -1):
         if toks[c].text not in {",", "\u2014", "\u2013"}:
@@ -190,7 +275,7 @@ def _tail(text: str, toks: list[Token], i: int, n: int) -> tuple[Phrase, str] | 
         if ph is None or n - ph.j > ACCORDING_MAX:
             return None
         if ph.j < n:  # "according to a count by The Associated Press": the whole source
-            ph = Phrase(toks, ph.i, n, text[ph.start:toks[n - 1].end], ph.kind)
+            ph = Phrase(toks, ph.i, n, text[ph.start : toks[n - 1].end], ph.kind)
         return ph, "according to"
     if t.kind == "W" and t.lower in CUE_FORMS and t.text.islower() and not t.lower.endswith("ing"):
         k = i + 1
@@ -206,11 +291,21 @@ def _tail(text: str, toks: list[Token], i: int, n: int) -> tuple[Phrase, str] | 
             if tv.text in {"(", ")", ".", "-"} or tv.text == "," and v + 1 < n:
                 continue
             return None
-        if tv.lower in CUE_FORMS and tv.text.islower() and not tv.lower.endswith("ing") \
-                and _reported_cue(toks, v) or tv.lower in THAT_CUES and v + 1 == n:
+        if (
+            tv.lower in CUE_FORMS
+            and tv.text.islower()
+            and not tv.lower.endswith("ing")
+            and _reported_cue(toks, v)
+            or tv.lower in THAT_CUES
+            and v + 1 == n
+        ):
             ph = subject_before(text, toks, v, lo=i)
-            if ph is None or not plausible_speaker(ph) or ph.i != i and not all(
-                    is_title(x) or x.text == "." for x in toks[i:ph.i]):
+            if (
+                ph is None
+                or not plausible_speaker(ph)
+                or ph.i != i
+                and not all(is_title(x) or x.text == "." for x in toks[i : ph.i])
+            ):
                 return None
             if not _tail_ok(toks, v + 1, n):
                 return None
@@ -230,7 +325,7 @@ def _tail_ok(toks: list[Token], j: int, n: int, loose: bool = False) -> bool:
 
 
 def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
-    """"X said (that) CONTENT": the first finite cue whose subject opens a clause."""
+    """ "X said (that) CONTENT": the first finite cue whose subject opens a clause."""
     n = _trim_end(toks, len(toks))
     for k in range(i0 + 1, n - 1):
         t = toks[k]
@@ -241,11 +336,18 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
             continue
         if t.kind != "W" or t.lower.endswith("ing") or not t.text.islower():
             continue
-        if not (_reported_cue(toks, k) or t.lower in THAT_CUES and toks[k + 1].lower == "that"
-                or _weak_cue_with_clause(toks, k, i0)):
+        if not (
+            _reported_cue(toks, k)
+            or t.lower in THAT_CUES
+            and toks[k + 1].lower == "that"
+            or _weak_cue_with_clause(toks, k, i0)
+        ):
             continue
-        if _negated(toks, k, i0) or toks[k + 1].lower in NOT_CLAUSE_AFTER and not (
-                k + 2 < n and toks[k + 2].text[:1].isdigit()):  # "says about 550 students"
+        if (
+            _negated(toks, k, i0)
+            or toks[k + 1].lower in NOT_CLAUSE_AFTER
+            and not (k + 2 < n and toks[k + 2].text[:1].isdigit())
+        ):  # "says about 550 students"
             continue
         ph = subject_before(text, toks, k, lo=i0)
         if ph is None or not _plausible(ph):
@@ -267,24 +369,30 @@ def _left_cue(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
             return None
         min_words = MIN_CONTENT_WORDS
         if CUE_FORMS.get(t.lower) in AS_CUES:  # "described his attempt as a carjacking"
-            after_as = next((m + 1 for m in range(j, min(end - 1, j + AS_REACH))
-                             if toks[m].lower == "as"), None)
+            after_as = next((m + 1 for m in range(j, min(end - 1, j + AS_REACH)) if toks[m].lower == "as"), None)
             if after_as is not None:
                 j, min_words = after_as, 1
         span = _span(toks, j, end, min_words)
         if span is None:
             return None
-        return Reported(span[0], span[1], ph.text, ph.start, ph.kind, text[t.start:toks[j - 1].end]
-                        if j - 1 > k and toks[j - 1].lower == "that" else t.text, "left-cue", sent)
+        return Reported(
+            span[0],
+            span[1],
+            ph.text,
+            ph.start,
+            ph.kind,
+            text[t.start : toks[j - 1].end] if j - 1 > k and toks[j - 1].lower == "that" else t.text,
+            "left-cue",
+            sent,
+        )
     return None
 
 
 def _participle(text: str, toks: list[Token], i0: int, k: int, n: int, sent) -> Reported | None:
-    """"X did Y, saying (that) CONTENT": the subject of the main clause."""
+    """ "X did Y, saying (that) CONTENT": the subject of the main clause."""
     ph = None
     for v in range(k - 1, i0, -1):  # '"...," he said, adding that ...': the finite cue's subject
-        if toks[v].kind == "W" and toks[v].text.islower() and _is_cue(toks, v) \
-                and not toks[v].lower.endswith("ing"):
+        if toks[v].kind == "W" and toks[v].text.islower() and _is_cue(toks, v) and not toks[v].lower.endswith("ing"):
             ph = subject_before(text, toks, v, lo=i0)
             if ph is None and toks[v - 1].text == ",":
                 ph = phrase_after(text, toks, v + 1)  # '"...," said Jane Doe, adding'
@@ -306,9 +414,11 @@ def _weak_cue_with_clause(toks: list[Token], k: int, i0: int) -> bool:
     if toks[k].lower not in WEAK_CUES or CUE_FORMS.get(toks[k].lower) in QUOTED_ONLY_CUES:
         return False
     nxt = toks[k + 1]
-    return nxt.kind == "W" and (nxt.is_cap and nxt.lower not in DETERMINERS
-                                or nxt.lower in {"he", "she", "they", "it", "we", "i"}) \
+    return (
+        nxt.kind == "W"
+        and (nxt.is_cap and nxt.lower not in DETERMINERS or nxt.lower in {"he", "she", "they", "it", "we", "i"})
         and k - i0 <= 4
+    )
 
 
 def _reported_cue(toks: list[Token], k: int) -> bool:
@@ -318,7 +428,7 @@ def _reported_cue(toks: list[Token], k: int) -> bool:
 
 def _negated(toks: list[Token], k: int, lo: int) -> bool:
     """A cue that is negated or declined ("did not say", "won't say", "declined to say")."""
-    for t in toks[max(lo, k - 3):k]:
+    for t in toks[max(lo, k - 3) : k]:
         if t.lower in NEGATIONS or t.lower.endswith(("n't", "n\u2019t")):
             return True
     return False
@@ -330,12 +440,16 @@ def _plausible(ph: Phrase) -> bool:
     if plausible_speaker(ph):
         return True
     head = ph.text.split()[-1].lower()
-    return ph.kind.startswith("nominal") and head.endswith("s") and not head.endswith("ss") \
+    return (
+        ph.kind.startswith("nominal")
+        and head.endswith("s")
+        and not head.endswith("ss")
         and head not in NOT_SPEAKER_HEADS
+    )
 
 
 def _person_before_place(text: str, toks: list[Token], i0: int, ph: Phrase) -> Phrase | None:
-    """"Professor Kent Moore at the University of Toronto says": the name before the place
+    """ "Professor Kent Moore at the University of Toronto says": the name before the place
     or organisation phrase is the subject."""
     i = ph.i - 1
     if i > i0 and toks[i].lower == "the":
@@ -355,8 +469,13 @@ def _opens_clause(toks: list[Token], i0: int, i: int) -> bool:
         i -= 1  # "Mr. Schmidt" (the phrase may start after the title)
     if i == i0 or toks[i - 1].lower in CLAUSE_OPENERS:
         return True
-    return all(t.kind == "W" and t.lower not in STOP_WORDS and t.lower not in CUE_FORMS
-               and not (t.text.islower() and t.lower.endswith("ed")) for t in toks[i0:i])
+    return all(
+        t.kind == "W"
+        and t.lower not in STOP_WORDS
+        and t.lower not in CUE_FORMS
+        and not (t.text.islower() and t.lower.endswith("ed"))
+        for t in toks[i0:i]
+    )
 
 
 def _clause_end(toks: list[Token], j: int, n: int) -> int:
@@ -366,12 +485,21 @@ def _clause_end(toks: list[Token], j: int, n: int) -> int:
         t, nxt = toks[m], toks[m + 1]
         if t.text == ";" or t.text == "," and nxt.lower in {"which"} | PARTICIPLE_CUES:
             return m
-        if t.lower in {"and", "but"} and nxt.kind == "W" and nxt.text.islower() \
-                and nxt.lower in CUE_FORMS and not nxt.lower.endswith("ing") \
-                and CUE_FORMS[nxt.lower] not in QUOTED_ONLY_CUES:
+        if (
+            t.lower in {"and", "but"}
+            and nxt.kind == "W"
+            and nxt.text.islower()
+            and nxt.lower in CUE_FORMS
+            and not nxt.lower.endswith("ing")
+            and CUE_FORMS[nxt.lower] not in QUOTED_ONLY_CUES
+        ):
             return m
-        if t.lower in {"and", "but"} and nxt.lower in {"then", "also", "later"} and m + 2 < n \
-                and toks[m + 2].lower in CUE_FORMS:
+        if (
+            t.lower in {"and", "but"}
+            and nxt.lower in {"then", "also", "later"}
+            and m + 2 < n
+            and toks[m + 2].lower in CUE_FORMS
+        ):
             return m
         if t.text in SOURCE_BREAKS and m > j + 2 and _new_source(toks, m + 1, n):
             return m
@@ -386,8 +514,7 @@ def _new_source(toks: list[Token], i: int, n: int) -> bool:
         t = toks[v]
         if t.kind != "W" or t.lower in STOP_WORDS and t.lower not in {"of"}:
             return False
-        if t.text.islower() and t.lower in CUE_FORMS and not t.lower.endswith("ing") \
-                and _is_cue(toks, v):
+        if t.text.islower() and t.lower in CUE_FORMS and not t.lower.endswith("ing") and _is_cue(toks, v):
             return True
     return False
 
@@ -399,15 +526,18 @@ def _after_cue(text: str, toks: list[Token], k: int, n: int) -> int | None:
     lemma = CUE_FORMS.get(toks[k].lower, "")
     if j < n and toks[j].lower in {"that", ":"}:
         return j + 1
-    if j < n and toks[j].lower == "," :
+    if j < n and toks[j].lower == ",":
         return None
     # "said on Monday that", "told reporters on Tuesday that", "said in a statement that"
     for m in range(j, min(n, j + 9)):
         if toks[m].lower == "that":
             between = toks[j:m]
-            if all(b.kind == "W" and (b.lower in _TAIL_WORDS or b.is_cap or b.text[:1].isdigit()
-                                      or lemma in OBJECT_CUES) or b.text in {",", "."}
-                   for b in between):
+            if all(
+                b.kind == "W"
+                and (b.lower in _TAIL_WORDS or b.is_cap or b.text[:1].isdigit() or lemma in OBJECT_CUES)
+                or b.text in {",", "."}
+                for b in between
+            ):
                 return m + 1
             break
         if toks[m].kind != "W" and toks[m].text not in {",", "."}:
@@ -422,7 +552,7 @@ def _after_cue(text: str, toks: list[Token], k: int, n: int) -> int | None:
 
 
 def _parenthetical(text: str, toks: list[Token], i0: int, sent) -> Reported | None:
-    """"CONTENT, X said, CONTENT.": a cue set off by commas inside the sentence."""
+    """ "CONTENT, X said, CONTENT.": a cue set off by commas inside the sentence."""
     n = _trim_end(toks, len(toks))
     for c in range(i0 + 1, n - 3):
         if toks[c].text != ",":
@@ -434,7 +564,7 @@ def _parenthetical(text: str, toks: list[Token], i0: int, sent) -> Reported | No
         if att is None:
             continue
         ph, cue = att
-        if _words(toks[i0:c]) + _words(toks[c2 + 1:n]) < MIN_CONTENT_WORDS:
+        if _words(toks[i0:c]) + _words(toks[c2 + 1 : n]) < MIN_CONTENT_WORDS:
             return None
         span = _span(toks, i0, n)
         if span is None:
@@ -475,21 +605,26 @@ def _labelled(text: str, masked: str, a: int, b: int) -> Reported | None:
     if colon < 0 or colon + 2 >= b:
         return None
     toks = tokenize(masked, a, colon)
-    if not toks or len(toks) > SPEAKER_LABEL_MAX or masked[colon + 1:colon + 2].isdigit():
+    if not toks or len(toks) > SPEAKER_LABEL_MAX or masked[colon + 1 : colon + 2].isdigit():
         return None
     words = [t for t in toks if t.kind == "W"]
     if all(t.text.isupper() for t in words) and not (
-            len(words) == 1 and re.search(r"\b" + re.escape(words[0].text.title()) + r"\b", text)):
+        len(words) == 1 and re.search(r"\b" + re.escape(words[0].text.title()) + r"\b", text)
+    ):
         return None  # a section heading ("ENERGY:"), unless a surname used elsewhere ("FALLIN:")
-    if not words or not all(t.is_cap or t.lower in NAME_JOINERS for t in words) \
-            or not words[0].is_cap or " ".join(t.lower for t in words) in NOT_SPEAKER_LABELS \
-            or any(t.kind == "P" and t.text not in ".-'\u2019&" for t in toks):
+    if (
+        not words
+        or not all(t.is_cap or t.lower in NAME_JOINERS for t in words)
+        or not words[0].is_cap
+        or " ".join(t.lower for t in words) in NOT_SPEAKER_LABELS
+        or any(t.kind == "P" and t.text not in ".-'\u2019&" for t in toks)
+    ):
         return None
     body = tokenize(masked, colon + 1, b)
     span = _span(body, 0, len(body))
     if span is None:
         return None
-    ph = Phrase(toks, 0, len(toks), text[toks[0].start:toks[-1].end], "name")
+    ph = Phrase(toks, 0, len(toks), text[toks[0].start : toks[-1].end], "name")
     return Reported(span[0], span[1], ph.text, ph.start, "name", ":", "label", (a, b))
 
 
@@ -501,14 +636,20 @@ def _attribution(text: str, masked: str, s0: int, s1: int, model) -> Reported | 
     if len(toks) < 4:
         return None
     i0 = _content_start(toks, s0, masked)
-    if i0 < len(toks) and toks[i0].lower in {"but", "and", "yet", "still"} \
-            and i0 + 1 < len(toks) and toks[i0 + 1].text == ",":
+    if (
+        i0 < len(toks)
+        and toks[i0].lower in {"but", "and", "yet", "still"}
+        and i0 + 1 < len(toks)
+        and toks[i0 + 1].text == ","
+    ):
         i0 += 2
-    return (_headline(text, toks, i0, (s0, s1))
-            or _according_first(text, toks, i0, (s0, s1))
-            or _final_attribution(text, toks, i0, (s0, s1))
-            or _left_cue(text, toks, i0, (s0, s1))
-            or _parenthetical(text, toks, i0, (s0, s1)))
+    return (
+        _headline(text, toks, i0, (s0, s1))
+        or _according_first(text, toks, i0, (s0, s1))
+        or _final_attribution(text, toks, i0, (s0, s1))
+        or _left_cue(text, toks, i0, (s0, s1))
+        or _parenthetical(text, toks, i0, (s0, s1))
+    )
 
 
 def _coordinated(text: str, masked: str, rep: Reported) -> list[Reported]:
@@ -522,8 +663,12 @@ def _coordinated(text: str, masked: str, rep: Reported) -> list[Reported]:
         t, nxt = toks[k], toks[k + 1]
         if t.text == "," and nxt.lower in PARTICIPLE_CUES:
             j = k + 3 if toks[k + 2].lower == "that" else k + 2
-        elif t.lower in {"and", "but"} and nxt.lower in CUE_FORMS and nxt.text.islower() \
-                and not nxt.lower.endswith("ing"):
+        elif (
+            t.lower in {"and", "but"}
+            and nxt.lower in CUE_FORMS
+            and nxt.text.islower()
+            and not nxt.lower.endswith("ing")
+        ):
             j = _after_cue(text, toks, k + 1, n)
         else:
             k += 1
@@ -534,8 +679,18 @@ def _coordinated(text: str, masked: str, rep: Reported) -> list[Reported]:
         span = _span(toks, j, end)
         if span is None:
             break
-        out.append(Reported(span[0], span[1], rep.mention, rep.mention_start, rep.mention_kind,
-                            nxt.text, "coordinated", rep.sentence))
+        out.append(
+            Reported(
+                span[0],
+                span[1],
+                rep.mention,
+                rep.mention_start,
+                rep.mention_kind,
+                nxt.text,
+                "coordinated",
+                rep.sentence,
+            )
+        )
         k = end
     return out
 
@@ -545,8 +700,7 @@ def _rest_of_sentence(text: str, masked: str, rep: Reported, model) -> Reported 
     s1 = rep.sentence[1]
     toks = model.tokens(rep.end, s1)
     k = 0
-    while k < len(toks) and (toks[k].kind == "P" or toks[k].lower in {"but", "and", "while",
-                                                                        "yet"}):
+    while k < len(toks) and (toks[k].kind == "P" or toks[k].lower in {"but", "and", "while", "yet"}):
         k += 1
     if k >= len(toks) - 3:
         return None
@@ -564,8 +718,9 @@ def _continuation(masked: str, s0: int, s1: int, last: Reported) -> Reported | N
     m = _APOSTROPHE_WRAPPED.match(masked, s0, s1)
     if m is None or len(re.findall(r"\w+", m.group(1))) < MIN_CONTENT_WORDS:
         return None
-    return Reported(m.start(1), m.end(1), last.mention, last.mention_start, last.mention_kind,
-                    last.cue, "continuation", (s0, s1))
+    return Reported(
+        m.start(1), m.end(1), last.mention, last.mention_start, last.mention_kind, last.cue, "continuation", (s0, s1)
+    )
 
 
 def sentence_is_quote_only(masked: str, start: int, end: int) -> bool:

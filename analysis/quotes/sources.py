@@ -3,6 +3,7 @@
 `match_quote_sources(quotes, sources)` pairs the quotes table (quotes.csv) with the reference
 table quote_sources.csv and says, per quotation, whether the source has the same words.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -36,24 +37,37 @@ WINDOW_SLACK = 3
 MINOR_WORDS = frozenset(
     "a an the is are was were be been am has have had do does did will would shall should can "
     "could may might must of to in on at by for with from as that this these those and or but "
-    "it its".split())
+    "it its".split()
+)
 # Words that name a kind of organisation rather than a particular one: they do not count as
 # agreement between the source organisation and the quoted speaker.
 GENERIC_ORG_WORDS = frozenset(
     "the of and for in on to a an government office ministry department president prime "
     "minister secretary spokesperson spokesman spokeswoman official officials anonymous "
     "statement post social states state national press service agency news group party "
-    "report reported remarks speech".split())
+    "report reported remarks speech".split()
+)
 # Last words of a news organisation's name (Anadolu Agency, Associated Press, Wall Street
 # Journal, ...): such a source_org reports the speech rather than issuing it.
 OUTLET_WORDS = MEDIA_WORDS | {"agency"}  # the outlet words, and news agencies
 LANGUAGES = {"en": "English", "ar": "Arabic", "ru": "Russian", "fr": "French"}
 
-COLUMNS = ["quote_id", "text", "speaker", "source_quote_id", "source_org", "url", "language",
-           "match", "similarity", "matched_source_excerpt", "speaker_check", "note"]
+COLUMNS = [
+    "quote_id",
+    "text",
+    "speaker",
+    "source_quote_id",
+    "source_org",
+    "url",
+    "language",
+    "match",
+    "similarity",
+    "matched_source_excerpt",
+    "speaker_check",
+    "note",
+]
 QUOTE_NEEDS = ("quote_id", "text", "speaker", "affiliation")
-SOURCE_NEEDS = ("quote_id", "article_quote", "source_text", "source_language", "source_org",
-                "url", "notes")
+SOURCE_NEEDS = ("quote_id", "article_quote", "source_text", "source_language", "source_org", "url", "notes")
 
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -106,30 +120,32 @@ def _verbatim_spans(parts: list[str], source: str) -> list[tuple[int, int]] | No
     return spans
 
 
-def _best_window(part: str, source: str, tokens: list[tuple[int, int]], first: int
-                 ) -> tuple[float, int, int]:
+def _best_window(part: str, source: str, tokens: list[tuple[int, int]], first: int) -> tuple[float, int, int]:
     """Best source window of whole words (token index >= first) for `part`: (score, i, j)."""
     n = max(1, len(_WORD.findall(part)))
     slack = max(WINDOW_SLACK, n // 3)
-    windows = [(i, j) for i in range(first, len(tokens))
-               for j in range(i + max(1, n - slack), min(len(tokens), i + n + slack) + 1)]
+    windows = [
+        (i, j)
+        for i in range(first, len(tokens))
+        for j in range(i + max(1, n - slack), min(len(tokens), i + n + slack) + 1)
+    ]
     if not windows:
         return 0.0, first, first
-    texts = [_typo(source[tokens[i][0]:tokens[j - 1][1]]) for i, j in windows]
+    texts = [_typo(source[tokens[i][0] : tokens[j - 1][1]]) for i, j in windows]
     _, score, k = process.extractOne(_typo(part), texts, scorer=fuzz.ratio, processor=None)
     return float(score), *windows[k]
 
 
-def _align(part: str, source: str, tokens: list[tuple[int, int]], window: tuple[int, int],
-           first: int) -> tuple[int, int]:
+def _align(
+    part: str, source: str, tokens: list[tuple[int, int]], window: tuple[int, int], first: int
+) -> tuple[int, int]:
     """Widen or narrow a window to the source words between the first and the last word matched
     to the quote, looking WINDOW_SLACK words beyond it: a window that skips the quote's edge
     words must not hide source words inside them (a dropped "very" in "a very costly")."""
     lo, hi = max(first, window[0] - WINDOW_SLACK), min(len(tokens), window[1] + WINDOW_SLACK)
     context = [source[a:b].casefold() for a, b in tokens[lo:hi]]
     quote = _words(part)
-    blocks = [b for b in difflib.SequenceMatcher(None, quote, context, autojunk=False)
-              .get_matching_blocks() if b.size]
+    blocks = [b for b in difflib.SequenceMatcher(None, quote, context, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
         return window
     return lo + blocks[0].b, lo + blocks[-1].b + blocks[-1].size
@@ -178,45 +194,59 @@ def compare_text(quote: str, source: str) -> dict:
     """
     parts = _parts(quote)
     if not parts:
-        return {"match": "different wording", "similarity": 0.0, "matched_source_excerpt": "",
-                "note": "the quotation holds no words"}
+        return {
+            "match": "different wording",
+            "similarity": 0.0,
+            "matched_source_excerpt": "",
+            "note": "the quotation holds no words",
+        }
     spans = _verbatim_spans(parts, source)
     if spans is not None:
-        excerpt = source[spans[0][0]:spans[-1][1]]
-        gaps = [source[a[1]:b[0]].strip() for a, b in zip(spans, spans[1:])]
+        excerpt = source[spans[0][0] : spans[-1][1]]
+        gaps = [source[a[1] : b[0]].strip() for a, b in zip(spans, spans[1:])]
         note = "; ".join(f"the ellipsis stands for \u2018{g}\u2019" for g in gaps if g)
-        return {"match": "verbatim", "similarity": 100.0, "matched_source_excerpt": excerpt,
-                "note": note or "the source has these words"}
+        return {
+            "match": "verbatim",
+            "similarity": 100.0,
+            "matched_source_excerpt": excerpt,
+            "note": note or "the source has these words",
+        }
     tokens = [m.span() for m in _WORD.finditer(source)]
     scored, first = [], 0
     for part in parts:
         score, i, j = _best_window(part, source, tokens, first)
         if j > i:
             i, j = _align(part, source, tokens, (i, j), first)
-            score = fuzz.ratio(_typo(part), _typo(source[tokens[i][0]:tokens[j - 1][1]]))
+            score = fuzz.ratio(_typo(part), _typo(source[tokens[i][0] : tokens[j - 1][1]]))
         scored.append((part, round(score, 1), i, j))
         first = j if j > i else first
     weights = [len(p) for p, *_ in scored]
     similarity = round(sum(w * s for w, (_, s, _, _) in zip(weights, scored)) / sum(weights), 1)
     found = [(p, i, j) for p, _, i, j in scored if j > i]
-    excerpt = source[tokens[found[0][1]][0]:tokens[found[-1][2] - 1][1]] if found else ""
+    excerpt = source[tokens[found[0][1]][0] : tokens[found[-1][2] - 1][1]] if found else ""
     changes, content = [], False
     for p, i, j in found:
-        window = source[tokens[i][0]:tokens[j - 1][1]]
+        window = source[tokens[i][0] : tokens[j - 1][1]]
         ch, c = _word_changes(_WORD.findall(_glyphs(p)), _WORD.findall(_glyphs(window)))
         changes += ch
         content |= c
         if _dash_spacing(p) != _dash_spacing(window):
             changes.append("spacing around dashes")
     if not content and similarity >= CLOSE_MIN:
-        return {"match": "close", "similarity": similarity, "matched_source_excerpt": excerpt,
-                "note": "; ".join(changes[:4]) or "punctuation or spacing"}
+        return {
+            "match": "close",
+            "similarity": similarity,
+            "matched_source_excerpt": excerpt,
+            "note": "; ".join(changes[:4]) or "punctuation or spacing",
+        }
     known = set(_words(source))
     missing = [w for w in dict.fromkeys(_words(quote)) if w not in MINOR_WORDS and w not in known]
-    note = ("the source does not use " + ", ".join(f"\u2018{w}\u2019" for w in missing[:4])
-            if missing else "; ".join(changes[:3]) or "the words differ")
-    return {"match": "different wording", "similarity": similarity,
-            "matched_source_excerpt": excerpt, "note": note}
+    note = (
+        "the source does not use " + ", ".join(f"\u2018{w}\u2019" for w in missing[:4])
+        if missing
+        else "; ".join(changes[:3]) or "the words differ"
+    )
+    return {"match": "different wording", "similarity": similarity, "matched_source_excerpt": excerpt, "note": note}
 
 
 def _org_tokens(text: str) -> set[str]:
@@ -224,8 +254,7 @@ def _org_tokens(text: str) -> set[str]:
     return {w.removesuffix("'s") for w in words} - GENERIC_ORG_WORDS - {""}
 
 
-def speaker_check(source_org: str, speaker: str, affiliation: str, mention: str = "",
-                  channel: str = "") -> str:
+def speaker_check(source_org: str, speaker: str, affiliation: str, mention: str = "", channel: str = "") -> str:
     """Does the source's organisation fit the quoted speaker? One of SPEAKER_CHECKS.
 
     "reported by an outlet": the source is a news report (its name ends in an outlet word such
@@ -240,8 +269,11 @@ def speaker_check(source_org: str, speaker: str, affiliation: str, mention: str 
         return "no source"
     name = org.split("(")[0]
     last = re.findall(r"[^\W\d_]+", name.casefold())
-    if (re.search(r"\breport", org, re.IGNORECASE) or (last and last[-1] in OUTLET_WORDS)
-            or _org_tokens(name) & _org_tokens(channel)):
+    if (
+        re.search(r"\breport", org, re.IGNORECASE)
+        or (last and last[-1] in OUTLET_WORDS)
+        or _org_tokens(name) & _org_tokens(channel)
+    ):
         return "reported by an outlet"
     if _org_tokens(name) & _org_tokens(" ".join([speaker, affiliation, mention])):
         return "agrees"
@@ -264,10 +296,15 @@ def pair_quotes(quotes: pd.DataFrame, sources: pd.DataFrame) -> dict[int, int]:
     free_q = [i for i in range(len(qkeys)) if i not in pairs]
     free_s = [j for j in range(len(skeys)) if j not in set(pairs.values())]
     if free_q and free_s:
-        scores = process.cdist([qkeys[i] for i in free_q], [skeys[j] for j in free_s],
-                               scorer=fuzz.ratio, score_cutoff=PAIR_MIN)
-        candidates = sorted((-float(scores[a, b]), a, b) for a in range(len(free_q))
-                            for b in range(len(free_s)) if scores[a, b] >= PAIR_MIN)
+        scores = process.cdist(
+            [qkeys[i] for i in free_q], [skeys[j] for j in free_s], scorer=fuzz.ratio, score_cutoff=PAIR_MIN
+        )
+        candidates = sorted(
+            (-float(scores[a, b]), a, b)
+            for a in range(len(free_q))
+            for b in range(len(free_s))
+            if scores[a, b] >= PAIR_MIN
+        )
         used_q, used_s = set(), set()
         for _, a, b in candidates:
             if a not in used_q and b not in used_s:
@@ -301,8 +338,9 @@ def _check_columns(df: pd.DataFrame, needed: tuple[str, ...], name: str) -> None
 TABLE_APPLIES_MIN_SHARE = 0.5
 
 
-def sources_for_article(sources: pd.DataFrame, article_text: str,
-                        min_share: float = TABLE_APPLIES_MIN_SHARE) -> pd.DataFrame:
+def sources_for_article(
+    sources: pd.DataFrame, article_text: str, min_share: float = TABLE_APPLIES_MIN_SHARE
+) -> pd.DataFrame:
     """The rows of a quote-source table that belong to this article: all rows whose
     `article_quote` occurs in `article_text`, provided at least `min_share` of the table's rows
     do (the table is about this article); otherwise an empty table with the same columns."""
@@ -334,11 +372,20 @@ def match_quote_sources(quotes: pd.DataFrame, sources: pd.DataFrame) -> pd.DataF
     pairs = pair_quotes(quotes, sources)
     rows = []
     for i, q in quotes.iterrows():
-        row = {"quote_id": q["quote_id"], "text": _text(q["text"]), "speaker": _text(q["speaker"]),
-               "source_quote_id": "", "source_org": "", "url": "", "language": "",
-               "match": "no source found", "similarity": float("nan"),
-               "matched_source_excerpt": "", "speaker_check": "no source",
-               "note": "no row of the reference table quotes these words"}
+        row = {
+            "quote_id": q["quote_id"],
+            "text": _text(q["text"]),
+            "speaker": _text(q["speaker"]),
+            "source_quote_id": "",
+            "source_org": "",
+            "url": "",
+            "language": "",
+            "match": "no source found",
+            "similarity": float("nan"),
+            "matched_source_excerpt": "",
+            "speaker_check": "no source",
+            "note": "no row of the reference table quotes these words",
+        }
         if i in pairs:
             s = sources.loc[pairs[i]]
             row.update(_source_row(q, s))
@@ -352,21 +399,35 @@ def _source_row(q: pd.Series, s: pd.Series) -> dict:
     """The source-dependent fields of one paired quotation."""
     text, lang = _text(s["source_text"]).strip(), _text(s["source_language"]).strip()
     notes = _text(s["notes"])
-    row = {"source_quote_id": s["quote_id"], "source_org": _text(s["source_org"]),
-           "url": _text(s["url"]),
-           "speaker_check": speaker_check(s["source_org"], _text(q["speaker"]),
-                                          _text(q["affiliation"]), _text(q.get("speaker_mention")),
-                                          _text(q.get("channel")))}
+    row = {
+        "source_quote_id": s["quote_id"],
+        "source_org": _text(s["source_org"]),
+        "url": _text(s["url"]),
+        "speaker_check": speaker_check(
+            s["source_org"],
+            _text(q["speaker"]),
+            _text(q["affiliation"]),
+            _text(q.get("speaker_mention")),
+            _text(q.get("channel")),
+        ),
+    }
     if not text:
-        row["note"] = ("no source text in the reference table"
-                       + (f"; reference notes: {_first_sentence(notes)}" if notes else ""))
+        row["note"] = "no source text in the reference table" + (
+            f"; reference notes: {_first_sentence(notes)}" if notes else ""
+        )
         return row
     if not _is_english(lang, text):
         gloss = _GLOSS.search(notes)
-        row.update(language=LANGUAGES.get(lang, lang or "unknown"), match="source not in English",
-                   matched_source_excerpt=text,
-                   note=(f"gloss in the reference notes: \u2018{gloss.group(1)}\u2019" if gloss
-                         else "no English gloss in the reference notes; not compared"))
+        row.update(
+            language=LANGUAGES.get(lang, lang or "unknown"),
+            match="source not in English",
+            matched_source_excerpt=text,
+            note=(
+                f"gloss in the reference notes: \u2018{gloss.group(1)}\u2019"
+                if gloss
+                else "no English gloss in the reference notes; not compared"
+            ),
+        )
         return row
     row["language"] = "English"
     row.update(compare_text(_text(q["text"]), text))

@@ -10,14 +10,14 @@ Format (YAML), one entry per canonical speaker name:
 
 The default file of an article is data/speakers/<slug>.yaml.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..yamlfile import read_yaml
-
 from ..errors import InputError
 from ..paths import SPEAKERS, resolve
+from ..yamlfile import read_yaml
 
 SPEAKER_TYPES = {"person", "organisation", "anonymous", "document", "publication"}
 KEYS = {"type", "affiliation", "aliases"}
@@ -46,13 +46,15 @@ def load_speakers(path: str | Path) -> dict[str, dict]:
         if unknown:
             raise InputError(p, f"speaker {name!r}: unknown key(s) {sorted(unknown)}")
         if "type" in info and info["type"] not in SPEAKER_TYPES:
-            raise InputError(p, f"speaker {name!r}: type {info['type']!r} not one of "
-                                f"{sorted(SPEAKER_TYPES)}")
+            raise InputError(p, f"speaker {name!r}: type {info['type']!r} not one of {sorted(SPEAKER_TYPES)}")
         if "affiliation" in info and not isinstance(info["affiliation"], str):
             raise InputError(p, f"speaker {name!r}: affiliation must be a string")
         aliases = info.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise InputError(p, f"speaker {name!r}: aliases must be a list of strings")
-        out[name] = {"type": info.get("type", "person"), "aliases": aliases,
-                     **({"affiliation": info["affiliation"]} if "affiliation" in info else {})}
+        out[name] = {
+            "type": info.get("type", "person"),
+            "aliases": aliases,
+            **({"affiliation": info["affiliation"]} if "affiliation" in info else {}),
+        }
     return out

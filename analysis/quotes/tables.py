@@ -1,4 +1,5 @@
 """Summary tables of a quotes table (see `extract_quotes` for its columns)."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,13 @@ from .lexicon import CUE_FORMS
 
 UNATTRIBUTED = "(unattributed)"  # no speaker
 UNKNOWN_SIDE = "unknown"  # a speaker whose side the text does not give
-NAMED_TYPES = {"person": "named", "organisation": "named", "publication": "named",
-               "anonymous": "anonymous", "document": "document"}
+NAMED_TYPES = {
+    "person": "named",
+    "organisation": "named",
+    "publication": "named",
+    "anonymous": "anonymous",
+    "document": "document",
+}
 
 
 def quoted_words(text: str) -> int:
@@ -40,8 +46,7 @@ def voice_by(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
     g = df.groupby(column).agg(quotes=("quote_id", "count"), words=("words", "sum")).reset_index()
     total = g["words"].sum()
     g["share_of_words"] = (g["words"] / total).round(3) if total else 0.0
-    return g.sort_values(["words", "quotes", column], ascending=[False, False, True],
-                         ignore_index=True)
+    return g.sort_values(["words", "quotes", column], ascending=[False, False, True], ignore_index=True)
 
 
 def direct_and_reported(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -51,21 +56,31 @@ def direct_and_reported(quotes: pd.DataFrame, column: str) -> pd.DataFrame:
     share_of_direct_words, share_of_reported_words (0-1, each adding up to 1 over the rows);
     sorted by all words, then name. An empty table has these columns and no rows.
     """
-    cols = [column, "direct_quotes", "direct_words", "reported", "reported_words",
-            "share_of_direct_words", "share_of_reported_words"]
+    cols = [
+        column,
+        "direct_quotes",
+        "direct_words",
+        "reported",
+        "reported_words",
+        "share_of_direct_words",
+        "share_of_reported_words",
+    ]
     df = _with_words(quotes)
     if df.empty:
         return pd.DataFrame(columns=cols)
     df["kind_"] = df["direct"].map({True: "direct", False: "reported"})
-    g = df.pivot_table(index=column, columns="kind_", values="words", aggfunc=["count", "sum"],
-                       fill_value=0)
+    g = df.pivot_table(index=column, columns="kind_", values="words", aggfunc=["count", "sum"], fill_value=0)
     out = pd.DataFrame({column: g.index})
-    for kind, count_col, words_col in (("direct", "direct_quotes", "direct_words"),
-                                       ("reported", "reported", "reported_words")):
+    for kind, count_col, words_col in (
+        ("direct", "direct_quotes", "direct_words"),
+        ("reported", "reported", "reported_words"),
+    ):
         out[count_col] = g[("count", kind)].to_numpy() if ("count", kind) in g else 0
         out[words_col] = g[("sum", kind)].to_numpy() if ("sum", kind) in g else 0
-    for words_col, share_col in (("direct_words", "share_of_direct_words"),
-                                 ("reported_words", "share_of_reported_words")):
+    for words_col, share_col in (
+        ("direct_words", "share_of_direct_words"),
+        ("reported_words", "share_of_reported_words"),
+    ):
         total = out[words_col].sum()
         out[share_col] = (out[words_col] / total).round(3) if total else 0.0
     out["_all"] = out["direct_words"] + out["reported_words"]
@@ -83,8 +98,14 @@ def named_vs_anonymous(quotes: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for source in ("named", "anonymous", "document", "unattributed"):
         part = df[df["source"] == source]
-        rows.append({"source": source, "quotes": len(part), "words": int(part["words"].sum()),
-                     "speakers": part.loc[part["speaker"] != UNATTRIBUTED, "speaker"].nunique()})
+        rows.append(
+            {
+                "source": source,
+                "quotes": len(part),
+                "words": int(part["words"].sum()),
+                "speakers": part.loc[part["speaker"] != UNATTRIBUTED, "speaker"].nunique(),
+            }
+        )
     return pd.DataFrame(rows, columns=["source", "quotes", "words", "speakers"])
 
 
@@ -103,14 +124,12 @@ def cue_verbs(quotes: pd.DataFrame) -> pd.DataFrame:
     names); sorted by quotes then cue. Quotations without a cue count as "(none)"."""
     df = _with_words(quotes)
     df["lemma"] = [cue_lemma(c) or "(none)" for c in df["cue"]]
-    g = df.groupby("lemma").agg(quotes=("quote_id", "count"),
-                                speakers=("speaker", lambda s: ", ".join(sorted(set(s)))))
+    g = df.groupby("lemma").agg(quotes=("quote_id", "count"), speakers=("speaker", lambda s: ", ".join(sorted(set(s)))))
     g = g.reset_index().rename(columns={"lemma": "cue"})
     return g.sort_values(["quotes", "cue"], ascending=[False, True], ignore_index=True)
 
 
-def position_by_paragraph(quotes: pd.DataFrame, n_paragraphs: int,
-                          column: str = "affiliation") -> pd.DataFrame:
+def position_by_paragraph(quotes: pd.DataFrame, n_paragraphs: int, column: str = "affiliation") -> pd.DataFrame:
     """Quoted words per paragraph (columns 0..n-1) for each value of `column` (rows, sorted by
     first paragraph where it speaks). Columns: <column>, first_paragraph, then one per
     paragraph."""
@@ -118,8 +137,9 @@ def position_by_paragraph(quotes: pd.DataFrame, n_paragraphs: int,
     paras = list(range(n_paragraphs))
     if df.empty:
         return pd.DataFrame(columns=[column, "first_paragraph", *paras])
-    pivot = df.pivot_table(index=column, columns="paragraph", values="words", aggfunc="sum",
-                           fill_value=0).reindex(columns=paras, fill_value=0)
+    pivot = df.pivot_table(index=column, columns="paragraph", values="words", aggfunc="sum", fill_value=0).reindex(
+        columns=paras, fill_value=0
+    )
     pivot.insert(0, "first_paragraph", df.groupby(column)["paragraph"].min())
     pivot = pivot.reset_index().sort_values(["first_paragraph", column], ignore_index=True)
     pivot.columns = [column, "first_paragraph", *paras]

@@ -5,6 +5,7 @@ Paragraphs come from `analysis.article.split_paragraphs` and sentences from
 the text with every quotation masked (`tokens.mask_quotes`), so a full stop inside a quotation
 never ends the sentence around it. Offsets are those of the article text.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -19,12 +20,13 @@ class TextModel:
     def __init__(self, masked: str):
         self.masked = masked
         self._tokens: dict[int, tuple[list[Token], list[int]]] = {}
-        self.paragraphs: list[tuple[int, int]] = [
-            (p.start, p.end) for p in split_paragraphs(masked)] or [(0, len(masked))]
+        self.paragraphs: list[tuple[int, int]] = [(p.start, p.end) for p in split_paragraphs(masked)] or [
+            (0, len(masked))
+        ]
         self._para_starts = [s for s, _ in self.paragraphs]
         self.by_paragraph: list[list[tuple[int, int]]] = [
-            [(s.start, s.end) for s in split_sentences(masked, a, b)] or [(a, b)]
-            for a, b in self.paragraphs]
+            [(s.start, s.end) for s in split_sentences(masked, a, b)] or [(a, b)] for a, b in self.paragraphs
+        ]
         self.sentences = [s for para in self.by_paragraph for s in para]
         self._starts = [s for s, _ in self.sentences]
         self._ends = [e for _, e in self.sentences]
@@ -45,8 +47,11 @@ class TextModel:
 
     def sentences_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The sentences of the paragraph span [start, end)."""
-        return self.by_paragraph[self.paragraph_of(start)] if (start, end) in self.paragraphs \
+        return (
+            self.by_paragraph[self.paragraph_of(start)]
+            if (start, end) in self.paragraphs
             else [s for s in self.sentences if start <= s[0] < end]
+        )
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens of masked[start:end] inside one paragraph (each paragraph is tokenized once);
@@ -62,5 +67,5 @@ class TextModel:
         i = bisect_left(starts, start)
         j = bisect_left(starts, end)
         if j > i and toks[j - 1].end > end:  # a token cut by `end`: tokenize the edge
-            return toks[i:j - 1] + tokenize(self.masked, toks[j - 1].start, end)
+            return toks[i : j - 1] + tokenize(self.masked, toks[j - 1].start, end)
         return toks[i:j]

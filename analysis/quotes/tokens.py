@@ -5,6 +5,7 @@ every quotation is replaced by underscores of the same length (offsets stay vali
 . ! or ? is kept to mark a sentence end) and a masked quotation becomes a single token of
 kind "Q".
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,11 @@ class Token:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Token) and (self.text, self.start, self.end, self.kind) == (
-            other.text, other.start, other.end, other.kind)
+            other.text,
+            other.start,
+            other.end,
+            other.kind,
+        )
 
     def __hash__(self) -> int:
         return hash((self.text, self.start, self.end, self.kind))
@@ -42,8 +47,8 @@ def mask_quotes(text: str, pairs: list[QuotePair]) -> str:
     chars = list(text)
     for p in pairs:
         end = p.end
-        if text[p.start:p.end].rstrip()[-1:] in {".", "!", "?"}:
-            end = p.start + len(text[p.start:p.end].rstrip()) - 1  # keep the sentence end
+        if text[p.start : p.end].rstrip()[-1:] in {".", "!", "?"}:
+            end = p.start + len(text[p.start : p.end].rstrip()) - 1  # keep the sentence end
         for i in range(p.start, end):
             if chars[i] != "\n":
                 chars[i] = "_"

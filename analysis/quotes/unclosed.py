@@ -12,6 +12,7 @@ statement", "on Monday");
 and the pair becomes kind "unclosed" (content up to and including the comma). The cue is then
 found by the usual rules, right after the shortened quotation.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,9 +26,31 @@ from .tokens import tokenize
 _COMMA = re.compile(r",")
 _AFTER_SPEAKER = {".", ",", ";", ":", "!", "?"}
 # words that may follow a complete attribution: ", the mayor said in a statement."
-_AFTER_CUE = {"in", "on", "at", "during", "after", "before", "to", "while", "when",
-              "last", "this", "yesterday", "today", "tonight", "earlier", "later", "monday",
-              "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_AFTER_CUE = {
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "while",
+    "when",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 
 
 def _attribution_follows(text: str, start: int, end: int) -> bool:

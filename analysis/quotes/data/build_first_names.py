@@ -4,6 +4,7 @@ Run: pip install gender-guesser==0.4.0 && python analysis/quotes/data/build_firs
 Keeps the names gender-guesser calls "male" or "female" outright (not "mostly_", not
 "andy"), one word of letters, apostrophes or hyphens; writes name,gender sorted by name.
 """
+
 from __future__ import annotations
 
 import csv
