@@ -386,6 +386,8 @@ class _RefWords:
         qualifier = ref["qualifier"]
         if qualifier in ("at_least", "at_most", "approx"):
             shown += f" ({qualifier.replace('_', ' ')}: {fmt_interval(lo, hi, unit)})"
+        elif qualifier == "estimate" and lo < hi:  # an estimate with a margin: say what range it allows
+            shown += f" (estimate: {fmt_interval(float(f'{lo:.4g}'), float(f'{hi:.4g}'), unit)})"
         elif qualifier == "estimate" or (qualifier == "annualised_from_partial" and ref["_rel"] != "annualised"):
             shown += f" ({qualifier.replace('_', ' ')})"
         if qualifier == DERIVED:
@@ -404,6 +406,8 @@ class _RefWords:
                 f"; the latest available reference, {gap_words(end, self.period.end_lo)} before the article's "
                 f"date, older than the {self.max_age:g}-year limit for a figure stated as current"
             )
+        if ref["_rel"] == "latest" and "article date unknown" in self.period.label:
+            return "; the latest reference year on file, since the article's date is unknown"
         if ref["_rel"] == "latest":
             end = iso_span(ref["period_end"])[1]
             if end >= self.period.end_lo:
