@@ -386,7 +386,7 @@ class _RefWords:
         qualifier = ref["qualifier"]
         if qualifier in ("at_least", "at_most", "approx"):
             shown += f" ({qualifier.replace('_', ' ')}: {fmt_interval(lo, hi, unit)})"
-        elif qualifier == "estimate" and lo < hi:  # an estimate with a margin: say what range it allows
+        elif qualifier == "estimate" and hi - lo > 0.01 * abs(float(ref["value_num"])):  # a margin, not rounding
             shown += f" (estimate: {fmt_interval(float(f'{lo:.4g}'), float(f'{hi:.4g}'), unit)})"
         elif qualifier == "estimate" or (qualifier == "annualised_from_partial" and ref["_rel"] != "annualised"):
             shown += f" ({qualifier.replace('_', ' ')})"
