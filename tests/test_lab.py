@@ -117,8 +117,10 @@ async def _run_cells(base: str, kernel_id: str, sources: list[str]) -> list[list
                 }
             )
         )
-        outputs, done = [], False
-        while not done:
+        # the reply (shell channel) may overtake the outputs (iopub): wait for both the reply
+        # and the kernel's return to idle for this request
+        outputs, replied, idle = [], False, False
+        while not (replied and idle):
             msg = json.loads(await asyncio.wait_for(conn.read_message(), timeout=300))
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
@@ -130,7 +132,9 @@ async def _run_cells(base: str, kernel_id: str, sources: list[str]) -> list[list
             elif kind == "error":
                 raise AssertionError(f"cell failed: {msg['content']['ename']}: {msg['content']['evalue']}")
             elif kind == "execute_reply":
-                done = True
+                replied = True
+            elif kind == "status" and msg["content"].get("execution_state") == "idle":
+                idle = True
         results.append(_comparable(outputs))
     conn.close()
     return results
