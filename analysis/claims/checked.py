@@ -25,7 +25,7 @@ from .auto import AUTO_METRICS, find_claims
 from .periods import Period, iso_span, span_label
 from .register import LOCATED_COLUMNS
 from .subjects import subject_key
-from .verify import CLAIM_COLUMNS, FACTS_COLUMNS_HINT, FACTS_FILE, claim_sort_key, verify_claims
+from .verify import CLAIM_COLUMNS, FACTS_COLUMNS_HINT, FACTS_FILE, base_row, claim_sort_key, verify_claims
 from .world import latest_published_year, rows_for
 
 EXTRA_COLUMNS = [
@@ -228,25 +228,7 @@ def verify_all(
             )
         if origin == "automatic" and curated.empty and wb_row is None:
             row = {
-                **{
-                    k: c[k]
-                    for k in (
-                        "claim_id",
-                        "start",
-                        "end",
-                        "text",
-                        "subject",
-                        "metric",
-                        "value",
-                        "unit",
-                        "hedge",
-                        "mention_id",
-                        "period",
-                        "attributed_to",
-                        "topic",
-                    )
-                },
-                "metric_label": labels.get(c["metric"], c["metric"]),
+                **base_row(c, labels),
                 "verdict": "no reference",
                 "explanation": (
                     f"Nothing on file for {c['subject']} and {labels.get(c['metric'], c['metric'])}: "

@@ -160,7 +160,8 @@ def verify_claims(
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-def _base(c: pd.Series, labels: dict[str, str]) -> dict:
+def base_row(c: pd.Series, labels: dict[str, str]) -> dict:
+    """The columns a claim row carries whatever its verdict: the mention, subject, metric and label."""
     return {
         **{
             k: c[k]
@@ -185,7 +186,7 @@ def _base(c: pd.Series, labels: dict[str, str]) -> dict:
 
 
 def _verify_one(c: pd.Series, facts: pd.DataFrame, labels: dict[str, str], max_age: float) -> dict:
-    out = _base(c, labels)
+    out = base_row(c, labels)
     if c["topic"] == POLL_TOPIC:
         return {
             **out,
