@@ -17,61 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
 
+from .contract_columns import CONTRACT
 from .errors import InputError
-
-CONTRACT: dict[str, list[str]] = {
-    "quotes": [
-        "quote_id",
-        "start",
-        "end",
-        "text",
-        "speaker",
-        "speaker_mention",
-        "speaker_type",
-        "affiliation",
-        "cue",
-        "channel",
-        "kind",
-        "paragraph",
-    ],
-    "numbers": ["start", "end", "text", "value", "unit", "hedge"],
-    "claims": [
-        "claim_id",
-        "start",
-        "end",
-        "text",
-        "subject",
-        "metric",
-        "value",
-        "unit",
-        "hedge",
-        "verdict",
-        "fact_id",
-        "reference_value",
-        "reference_period",
-        "ratio",
-        "source_org",
-        "url",
-        "explanation",
-    ],
-    "consistency": ["check_id", "claim_ids", "verdict", "explanation"],
-    "poll_claims": [
-        "claim_id",
-        "start",
-        "end",
-        "text",
-        "country",
-        "poll_id",
-        "fieldwork",
-        "response",
-        "percent",
-        "n",
-        "ci_low",
-        "ci_high",
-        "verdict",
-        "explanation",
-    ],
-}
 
 # Types of the contract columns that are not text. "position": a character offset or index
 # (whole number >= 0, never empty); "int": a whole number or empty; "float": a number or empty.

@@ -14,8 +14,9 @@ NOTEBOOKS: Path = PROJECT_ROOT / "notebooks"
 FIGURES: Path = PROJECT_ROOT / "figures"
 RUNS: Path = PROJECT_ROOT / "runs"
 
-DEFAULT_SLUG = "kazakhstan-abraham-accords"
-DEFAULT_ARTICLE: Path = ARTICLES / f"{DEFAULT_SLUG}.txt"
+# The default article is data, not code: data/default_article names it (one path, from the project root).
+DEFAULT_ARTICLE: Path = PROJECT_ROOT / (DATA / "default_article").read_text(encoding="utf-8").strip()
+DEFAULT_SLUG: str = DEFAULT_ARTICLE.stem
 
 
 def resolve(path: str | Path) -> Path:

@@ -24,6 +24,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..contract_columns import CONTRACT
 from ..wording import plural
 from .derived import DERIVED, durations_to_events
 from .labels import labels_or_default, metric_label
@@ -41,24 +42,7 @@ from .tolerance import (
     touches_only,
 )
 
-CLAIM_COLUMNS = [
-    "claim_id",
-    "start",
-    "end",
-    "text",
-    "subject",
-    "metric",
-    "value",
-    "unit",
-    "hedge",
-    "verdict",
-    "fact_id",
-    "reference_value",
-    "reference_period",
-    "ratio",
-    "source_org",
-    "url",
-    "explanation",
+CLAIM_COLUMNS = CONTRACT["claims"] + [
     "mention_id",
     "period",
     "relation",

@@ -20,28 +20,14 @@ import re
 
 import pandas as pd
 
+from ..contract_columns import CONTRACT
 from ..wording import join_words, plural
 from . import lexicon as lx
 from . import stats
 from .prepare import iso_bounds, prepare_polls
 from .topics import coverage, topic_relation
 
-POLL_CLAIM_COLUMNS = [
-    "claim_id",
-    "start",
-    "end",
-    "text",
-    "country",
-    "poll_id",
-    "fieldwork",
-    "response",
-    "percent",
-    "n",
-    "ci_low",
-    "ci_high",
-    "verdict",
-    "explanation",
-    # extras after the contract columns
+POLL_CLAIM_COLUMNS = CONTRACT["poll_claims"] + [
     "population",
     "scope",
     "organisation",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..contract_columns import CONTRACT
 from .attribute import Attribution, attribute
 from .channels import quote_channels
 from .marks import pair_marks
@@ -240,19 +241,7 @@ def _reported_records(text: str, found: list, speakers: list[Speaker | None], mo
     return out
 
 
-QUOTE_COLUMNS = [
-    "quote_id",
-    "start",
-    "end",
-    "text",
-    "speaker",
-    "speaker_mention",
-    "speaker_type",
-    "affiliation",
-    "cue",
-    "channel",
-    "kind",
-    "paragraph",
+QUOTE_COLUMNS = CONTRACT["quotes"] + [
     "direct",
 ]
 
